@@ -1,0 +1,1 @@
+"""Briefmark's core: project files, articles, annotations and exports. Never imports Qt."""

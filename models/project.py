@@ -1,0 +1,141 @@
+"""One open project file and the services hung off it."""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from models import storage
+from models.errors import BriefmarkError, ProjectOpenError, ReadOnlyProjectError
+from models.schema import SettingRow
+
+PROJECT_SUFFIX = ".briefmark"
+
+
+def now_iso() -> str:
+    """Current UTC time, millisecond precision, as written into the file."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Project:
+    """An open .briefmark file. Every change is committed before the call returns."""
+
+    def __init__(self, path: Path, *, read_only: bool, backup: Path | None = None) -> None:
+        from models.annotations import AnnotationStore
+        from models.articles import ArticleStore
+
+        self.path = path
+        self.read_only = read_only
+        self.backup = backup  # set when opening upgraded an older file
+        self.engine = storage.make_engine(path, read_only=read_only)
+        self.articles = ArticleStore(self)
+        self.annotations = AnnotationStore(self)
+        self._annotator: str | None = None
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False) -> Project:
+        """Open a project; with `create`, a missing file becomes a new empty project.
+
+        Raises ProjectOpenError (with a message for the user) and leaves the file untouched
+        when it is not a project, newer, damaged or unreadable. A file that cannot be written
+        opens read-only.
+        """
+        path = Path(path).expanduser()
+        if not path.exists():
+            if not create:
+                raise ProjectOpenError(f"{path} does not exist.")
+            storage.create_project_file(path)
+        state = storage.inspect_file(path)
+        backup = None
+        if state.revision != storage.HEAD_REVISION:
+            if not state.writable:
+                raise ProjectOpenError(
+                    f"{path.name} was made by an older Briefmark and must be upgraded, but it "
+                    "cannot be written here. Copy it to a folder you can write to and open the copy."
+                )
+            try:
+                backup = storage.backup_and_migrate(path, state.revision)
+            except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+                raise ProjectOpenError(
+                    f"{path.name} could not be upgraded ({exc}). A copy made before the "
+                    "upgrade, if any, is beside it as *.backup-*."
+                ) from exc
+        project = cls(path, read_only=not state.writable, backup=backup)
+        try:
+            with project.engine.connect() as con:
+                con.exec_driver_sql("SELECT count(*) FROM article").fetchone()
+        except DBAPIError as exc:
+            project.close()
+            raise ProjectOpenError(f"{path.name} cannot be opened: {exc.orig}") from exc
+        return project
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self.engine.connect() as con:
+            yield con
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One transaction for one user action; database failures become clear errors."""
+        if self.read_only:
+            raise ReadOnlyProjectError(
+                f"{self.path.name} is open read-only (the file or its folder cannot be "
+                "written). Save a copy elsewhere to make changes."
+            )
+        try:
+            with self.engine.begin() as con:
+                yield con
+        except DBAPIError as exc:
+            raise BriefmarkError(
+                f"The change could not be saved to {self.path.name}: {exc.orig}. "
+                "Nothing was changed."
+            ) from exc
+
+    # -- per-project settings -------------------------------------------------------------
+
+    def setting(self, key: str, default: str = "") -> str:
+        with self.reading() as con:
+            value = con.scalar(select(SettingRow.value).where(SettingRow.key == key))
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        from sqlalchemy.dialects.sqlite import insert
+
+        stmt = insert(SettingRow).values(key=key, value=value)
+        with self.writing() as con:
+            con.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+    @property
+    def annotator(self) -> str:
+        """Name written on new annotations: the project's setting, else the login name."""
+        if self._annotator is None:
+            self._annotator = self.setting("annotator") or _login_name()
+        return self._annotator
+
+    @annotator.setter
+    def annotator(self, name: str) -> None:
+        self.set_setting("annotator", name)
+        self._annotator = name or _login_name()
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "researcher"

@@ -1,0 +1,177 @@
+"""Opening project files safely: recognise, check, back up, migrate, connect.
+
+A file is only ever written after it has been recognised as a Briefmark project of this or an
+older version and found intact; everything else is refused with the file left untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+
+from models.errors import CorruptProjectError, NewerProjectError, NotAProjectError, ProjectOpenError
+from models.schema import APPLICATION_ID, Base
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).with_name("migrations")
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")  # oldest first; each file in migrations/versions
+
+
+@dataclass(frozen=True)
+class FileState:
+    revision: str
+    writable: bool
+
+
+def inspect_file(path: Path) -> FileState:
+    """Read a project's identity and version without changing a byte of it."""
+    name = path.name
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except IsADirectoryError:
+        raise NotAProjectError(f"{path} is a folder, not a Briefmark project file.") from None
+    except PermissionError:
+        raise ProjectOpenError(
+            f"{name} cannot be read (permission denied). Check the file's permissions."
+        ) from None
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise NotAProjectError(
+            f"{name} is not a Briefmark project. Open a .briefmark file, or import it "
+            "as an article with File ▸ Import articles."
+        )
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    try:
+        con = _connect_readonly(path, immutable=not writable)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise NotAProjectError(
+                    f"{name} is an SQLite database but not a Briefmark project; it was not changed."
+                )
+            check = con.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise CorruptProjectError(_corrupt_message(name))
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptProjectError(_corrupt_message(name)) from exc
+    if row is None:
+        raise CorruptProjectError(_corrupt_message(name))
+    revision = row[0]
+    if revision not in KNOWN_REVISIONS:
+        raise NewerProjectError(
+            f"{name} was saved by a newer version of Briefmark (schema {revision}). "
+            "Update Briefmark to open it; the file was not changed."
+        )
+    return FileState(revision=revision, writable=writable)
+
+
+def _corrupt_message(name: str) -> str:
+    return (
+        f"{name} is damaged and cannot be opened; it was not changed. "
+        "Restore it from a backup (Briefmark keeps *.backup-* copies beside the project "
+        "before each upgrade)."
+    )
+
+
+def _connect_readonly(path: Path, *, immutable: bool) -> sqlite3.Connection:
+    # immutable=1 is the only way to read a WAL database whose folder is read-only.
+    flag = "immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{flag}", uri=True)
+
+
+def make_engine(path: Path, *, read_only: bool) -> Engine:
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?immutable=1"
+        engine = create_engine("sqlite:///" + uri + "&uri=true")
+    else:
+        engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_con: sqlite3.Connection, _record: object) -> None:
+        cur = dbapi_con.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=5000")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    return engine
+
+
+def create_project_file(path: Path) -> None:
+    """Create a new, empty project at the head schema version."""
+    if not path.parent.is_dir():
+        raise ProjectOpenError(
+            f"Cannot create {path.name}: the folder {path.parent} does not exist."
+        )
+    tmp = path.with_name(path.name + ".creating")
+    try:
+        engine = make_engine(tmp, read_only=False)
+        with engine.begin() as con:
+            Base.metadata.create_all(con)
+            con.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
+            con.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                             "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
+            con.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": HEAD_REVISION})
+        with engine.connect() as con:
+            con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+        _remove_sidecars(tmp)
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        _remove_sidecars(tmp)
+        raise ProjectOpenError(f"Cannot create {path}: {_reason(exc)}") from exc
+    except Exception:
+        tmp.unlink(missing_ok=True)
+        _remove_sidecars(tmp)
+        raise
+
+
+def _remove_sidecars(path: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def backup_and_migrate(path: Path, revision: str) -> Path:
+    """Copy the file to a timestamped backup beside it, then upgrade it to the head version."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.stem}.backup-{stamp}-schema{revision}{path.suffix}")
+    # Fold any WAL content into the main file first so the backup is complete on its own.
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        backup_con = sqlite3.connect(backup)
+        with backup_con:
+            con.backup(backup_con)
+        backup_con.close()
+    finally:
+        con.close()
+
+    from alembic import command
+    from alembic.config import Config
+
+    engine = make_engine(path, read_only=False)
+    try:
+        with engine.begin() as connection:
+            cfg = Config()
+            cfg.set_main_option("script_location", str(MIGRATIONS))
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, "head")
+    finally:
+        engine.dispose()
+    return backup
