@@ -58,7 +58,7 @@ class Project:
             if not state.writable:
                 raise ProjectOpenError(
                     f"{path.name} was made by an older Briefmark and must be upgraded, but it "
-                    "cannot be written here. Copy it to a folder you can write to and open the copy."
+                    "cannot be written here. Copy it to a writable folder and open the copy."
                 )
             try:
                 backup = storage.backup_and_migrate(path, state.revision)
