@@ -9,7 +9,7 @@ from dataclasses import asdict, fields, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, distinct, insert, literal_column, select, update
+from sqlalchemy import Connection, delete, insert, literal_column, select, update
 
 from models.errors import NotFoundError, ValidationError
 from models.schema import AnnotationRow, AnnotationTagRow, ArticleRow
@@ -205,16 +205,16 @@ class AnnotationStore:
         with self._project.reading() as con:
             if field == "participants":
                 values: set[str] = set()
-                for raw in con.scalars(select(distinct(AnnotationRow.participants))):
+                for raw in con.scalars(select(AnnotationRow.participants).distinct()):
                     values.update(json.loads(raw or "[]"))
             else:
                 col = getattr(AnnotationRow, field)
-                values = set(con.scalars(select(distinct(col)).where(col != "")))
+                values = set(con.scalars(select(col).distinct().where(col != "")))
         return sorted(values, key=str.casefold)
 
     def all_tags(self) -> list[str]:
         with self._project.reading() as con:
-            return sorted(con.scalars(select(distinct(AnnotationTagRow.tag))), key=str.casefold)
+            return sorted(con.scalars(select(AnnotationTagRow.tag).distinct()), key=str.casefold)
 
     # -- change ---------------------------------------------------------------------------
 

@@ -48,7 +48,11 @@ class Project:
         opens read-only.
         """
         path = Path(path).expanduser()
-        if not path.exists():
+        try:
+            exists = path.exists()
+        except OSError as exc:
+            raise ProjectOpenError(f"{path} cannot be reached: {exc.strerror or exc}.") from exc
+        if not exists:
             if not create:
                 raise ProjectOpenError(f"{path} does not exist.")
             storage.create_project_file(path)

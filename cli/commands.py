@@ -1,0 +1,192 @@
+"""Command-line sub-commands. User errors print one line to stderr and exit 1."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from models.errors import BriefmarkError
+from models.project import Project
+from models.values import KINDS
+
+EXIT_USER_ERROR = 1
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _open(path: str) -> Project:
+    return Project.open(path, create=True)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from models.article_import import import_files
+    from models.values import ArticleMeta
+
+    overrides = ArticleMeta(title=args.title or "", source=args.source or "",
+                            url=args.url or "", published=args.published or "")
+    with _open(args.project) as project:
+        report = import_files(project, [Path(f) for f in args.files], overrides=overrides)
+    for line in report.lines():
+        print(line, file=sys.stderr if line.startswith("refused") else sys.stdout)
+    return EXIT_USER_ERROR if report.refused else 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    with _open(args.project) as project:
+        articles = project.articles.list()
+    if args.json:
+        rows = [{"id": a.id, "title": a.title, "source": a.source, "author": a.author,
+                 "published": a.published, "language": a.language, "imported": a.imported,
+                 "characters": a.length, "annotations": a.counts} for a in articles]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not articles:
+        print("No articles yet. Add some with: main.py import PROJECT FILE...")
+        return 0
+    print(f"{'id':>4}  {'claims':>6} {'quotes':>6} {'events':>6}  {'published':<10}  title")
+    for a in articles:
+        c = a.counts
+        print(f"{a.id:>4}  {c['claim']:>6} {c['quote']:>6} {c['event']:>6}  "
+              f"{a.published or '-':<10}  {a.title}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from models import exchange
+    from models.files import write_bytes_atomic
+
+    out = Path(args.output)
+    with _open(args.project) as project:
+        for article_id in args.article or ():
+            project.articles.get(article_id)  # a clear error for an unknown id
+        if args.format == "docx":
+            from models.briefing import BriefingOptions, export_briefing
+
+            options = BriefingOptions(
+                article_ids=tuple(args.article or ()), kinds=tuple(args.kind or KINDS),
+                include_text=not args.no_text,
+                template=Path(args.template) if args.template else None,
+                title=args.title or "",
+            )
+            export_briefing(project, out, options)
+        elif args.format == "csv":
+            text = exchange.export_csv(project, article_ids=args.article or (),
+                                       kinds=args.kind or ())
+            write_bytes_atomic(out, text.encode("utf-8-sig"))
+        else:
+            data = exchange.export_json(project, article_ids=args.article or (),
+                                        kinds=args.kind or ())
+            write_bytes_atomic(out, exchange.dumps(data).encode("utf-8"))
+    print(f"wrote {out}")
+    return 0
+
+
+def _cmd_import_annotations(args: argparse.Namespace) -> int:
+    from models import exchange
+
+    path = Path(args.file)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise BriefmarkError(f"{path} does not exist.") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BriefmarkError(f"{path.name} is not a JSON file ({exc}).") from None
+    except OSError as exc:
+        raise BriefmarkError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+    with _open(args.project) as project:
+        report = exchange.import_json(project, data)
+    for line in report.lines():
+        print(line, file=sys.stderr if line.startswith("not placed") else sys.stdout)
+    return EXIT_USER_ERROR if report.orphaned else 0
+
+
+def _cmd_suggest(args: argparse.Namespace) -> int:
+    from models.suggest import accept, suggest_for_article
+
+    with _open(args.project) as project:
+        ids = args.article or [a.id for a in project.articles.list()]
+        kinds = tuple(args.kind or KINDS)
+        found = [(i, s) for i in ids for s in suggest_for_article(project, i, kinds=kinds)]
+        if args.accept:
+            for article_id in ids:
+                accept(project, article_id, [s for i, s in found if i == article_id])
+    if args.json:
+        print(json.dumps([s.as_json(i) for i, s in found], ensure_ascii=False, indent=1))
+    else:
+        for i, s in found:
+            who = s.speaker or s.claimant or s.date or s.when
+            text = " ".join(s.text.split())
+            text = text if len(text) <= 70 else text[:69] + "…"
+            print(f"{i:>4}  {s.kind:<5}  {s.start:>6}-{s.end:<6}  {who[:24]:<24}  {text}")
+        verb = "accepted" if args.accept else "found"
+        print(f"{len(found)} suggestions {verb}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Briefmark: annotate news articles and write briefing notes. "
+                    "Without a command, `main.py [PROJECT]` starts the desktop app.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import article files (.txt .md .docx .html)")
+    p.add_argument("project", help="project file (.briefmark); created if missing")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--title", help="title for the imported article(s)")
+    p.add_argument("--source", help="outlet or source name")
+    p.add_argument("--url")
+    p.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD")
+    p.set_defaults(handler=_cmd_import)
+
+    p = sub.add_parser("list", help="list articles with ids and annotation counts")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_cmd_list)
+
+    p = sub.add_parser("export", help="export annotations (json, csv) or a briefing note (docx)")
+    p.add_argument("project")
+    p.add_argument("--format", choices=("json", "csv", "docx"), required=True)
+    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.add_argument("--article", type=int, action="append", metavar="ID",
+                   help="only this article (repeat for more)")
+    p.add_argument("--kind", action="append", choices=KINDS, help="only this kind (repeatable)")
+    p.add_argument("--template", metavar="T.docx", help="docx: house template to take styles from")
+    p.add_argument("--no-text", action="store_true", help="docx: leave out the annotated text")
+    p.add_argument("--title", help="docx: the note's title")
+    p.set_defaults(handler=_cmd_export)
+
+    p = sub.add_parser("import-annotations", help="import a Briefmark JSON export")
+    p.add_argument("project")
+    p.add_argument("file", metavar="FILE.json")
+    p.set_defaults(handler=_cmd_import_annotations)
+
+    p = sub.add_parser("suggest", help="suggest quotes, events and claims to annotate")
+    p.add_argument("project")
+    p.add_argument("--article", type=int, action="append", metavar="ID")
+    p.add_argument("--kind", action="append", choices=KINDS)
+    p.add_argument("--json", action="store_true", help="print one JSON list")
+    p.add_argument("--accept", action="store_true", help="store every suggestion as annotation")
+    p.set_defaults(handler=_cmd_suggest)
+    return parser
+
+
+COMMANDS = ("import", "list", "export", "import-annotations", "suggest")
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(list(argv))
+    if not getattr(args, "handler", None):
+        build_parser().print_help()
+        return 0
+    try:
+        return args.handler(args)
+    except BriefmarkError as exc:
+        print(f"main.py {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

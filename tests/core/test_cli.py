@@ -1,0 +1,95 @@
+"""The command line, run as a user runs it: a real process, real files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(REPO / "main.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["import", "list", "export", "import-annotations",
+                                     "suggest"])
+def test_help_for_each_command(tmp_path: Path, command: str) -> None:
+    out = run(command, "--help", cwd=tmp_path)
+    assert out.returncode == 0 and "usage: main.py" in out.stdout
+
+
+def test_import_list_export_reimport(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.txt", "Storm hits coast\n\n“It was loud 😀,” said Ann.")
+    b = write(tmp_path / "b.txt", "שלום\n\nטקסט בעברית")
+    bad = write(tmp_path / "c.txt", "")
+    out = run("import", "p.briefmark", str(a), str(b), str(bad), "--source", "Wire",
+              "--published", "2024-03-01", cwd=tmp_path)
+    assert out.returncode == 1  # one file was refused...
+    assert "imported 'a.txt' as article 1" in out.stdout  # ...the others came in
+    assert "c.txt is empty" in out.stderr and "Traceback" not in out.stderr
+
+    listing = json.loads(run("list", "p.briefmark", "--json", cwd=tmp_path).stdout)
+    assert [(x["id"], x["title"], x["source"], x["published"]) for x in listing] == [
+        (1, "Storm hits coast", "Wire", "2024-03-01"), (2, "שלום", "Wire", "2024-03-01")]
+
+    # Annotate through the core, then export and re-import elsewhere through the CLI.
+    sys.path.insert(0, str(REPO))
+    from models.project import Project
+
+    with Project.open(tmp_path / "p.briefmark") as p:
+        text = p.articles.get(1).text
+        s = text.index("It was")
+        p.annotations.tag_span(article_id=1, kind="quote", start=s, end=s + 13, speaker="Ann")
+    assert run("export", "p.briefmark", "--format", "json", "-o", "out.json",
+               cwd=tmp_path).returncode == 0
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert data["format"] == "briefmark" and data["version"] == 1
+    assert data["articles"][0]["annotations"][0]["text"] == "It was loud 😀"
+
+    out = run("import-annotations", "q.briefmark", "out.json", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    listing = json.loads(run("list", "q.briefmark", "--json", cwd=tmp_path).stdout)
+    assert listing[0]["annotations"]["quote"] == 1
+
+    assert run("export", "p.briefmark", "--format", "csv", "-o", "out.csv", "--kind", "quote",
+               cwd=tmp_path).returncode == 0
+    raw = (tmp_path / "out.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0]["speaker"] == "Ann" and rows[0]["text"] == "It was loud 😀"
+
+
+@pytest.mark.parametrize("args,message", [
+    (("list", "/etc/hostname"), "not a Briefmark project"),
+    (("export", "p.briefmark", "--format", "json", "-o", "/no/such/dir/x.json"), "does not exist"),
+    (("export", "p.briefmark", "--format", "json", "-o", "x.json", "--article", "99"),
+     "no article 99"),
+    (("import-annotations", "p.briefmark", "missing.json"), "does not exist"),
+    (("import-annotations", "p.briefmark", "main.txt"), "not a JSON file"),
+    (("import", "p.briefmark", "main.txt", "--published", "yesterday"), "not a date"),
+])
+def test_user_errors_are_one_clear_line(tmp_path: Path, args: tuple[str, ...],
+                                        message: str) -> None:
+    write(tmp_path / "main.txt", "Some text")
+    out = run(*args, cwd=tmp_path)
+    assert out.returncode != 0
+    assert message in out.stderr
+    assert "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_option_is_a_usage_error(tmp_path: Path) -> None:
+    out = run("list", "p.briefmark", "--frobnicate", cwd=tmp_path)
+    assert out.returncode == 2 and "unrecognized arguments" in out.stderr
