@@ -9,7 +9,7 @@ from dataclasses import asdict, fields, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, literal_column, select, update
+from sqlalchemy import Connection, delete, func, insert, literal_column, select, update
 
 from models.errors import NotFoundError, ValidationError
 from models.schema import AnnotationRow, AnnotationTagRow, ArticleRow
@@ -18,8 +18,8 @@ from models.values import ANNOTATION_FIELDS, CONTEXT_CHARS, KINDS, STATUSES, Ann
 if TYPE_CHECKING:
     from models.project import Project
 
-_COLUMNS = [c for c in AnnotationRow.__table__.columns]
-_VALUE_FIELDS = {f.name for f in fields(Annotation)}
+_ROW_KEYS = tuple(c.key for c in AnnotationRow.__table__.columns)
+assert set(_ROW_KEYS) <= {f.name for f in fields(Annotation)}
 
 
 def context_of(text: str, start: int, end: int) -> tuple[str, str]:
@@ -138,17 +138,21 @@ class AnnotationStore:
             return self.insert_rows(con, list(annotations))
 
     def insert_rows(self, con: Connection, annotations: Iterable[Annotation]) -> list[Annotation]:
-        """Insert annotations (keeping their ids when they have one, as restore needs)."""
+        """Insert annotations in one statement, keeping ids they already have (restore)."""
+        pending = list(annotations)
+        if not pending:
+            return []
+        next_id = (con.scalar(select(func.max(AnnotationRow.id))) or 0) + 1
         stored: list[Annotation] = []
-        for a in annotations:
-            row = _to_row(a)
+        for a in pending:
             if not a.id:
-                row.pop("id")
-            new_id = con.execute(insert(AnnotationRow).values(**row)).inserted_primary_key[0]
-            if a.tags:
-                con.execute(insert(AnnotationTagRow),
-                            [{"annotation_id": new_id, "tag": t} for t in a.tags])
-            stored.append(replace(a, id=new_id))
+                a = replace(a, id=next_id)
+                next_id += 1
+            stored.append(a)
+        con.execute(insert(AnnotationRow), [_to_row(a) for a in stored])
+        tag_rows = [{"annotation_id": a.id, "tag": t} for a in stored for t in a.tags]
+        if tag_rows:
+            con.execute(insert(AnnotationTagRow), tag_rows)
         return stored
 
     # -- read -----------------------------------------------------------------------------
@@ -268,6 +272,7 @@ def _haystack(a: Annotation) -> str:
 
 
 def _row_to_value(row: Any, tags: Iterable[str]) -> Annotation:
-    data = {k: v for k, v in row._mapping.items() if k in _VALUE_FIELDS}
-    data["participants"] = tuple(json.loads(data.get("participants") or "[]"))
+    data = dict(zip(_ROW_KEYS, row, strict=True))
+    raw = data["participants"]
+    data["participants"] = tuple(json.loads(raw)) if raw and raw != "[]" else ()
     return Annotation(**data, tags=tuple(tags))

@@ -30,10 +30,13 @@ def normalise_text(text: str) -> str:
     return _DROPPED.sub("", text)
 
 
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
-    controls = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r") or "\x7f" <= ch < "\xa0")
+    controls = len(_CONTROL_RE.findall(text))
     return controls / len(text) > 0.01 or "\ufffd" in text[:4096] and text.count("\ufffd") > 8
 
 
