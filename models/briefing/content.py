@@ -1,0 +1,107 @@
+"""What goes into a note, gathered from the project before any Word XML is made."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from models.briefing.docx_text import Paragraphs, article_safe, plural
+from models.briefing.options import BriefingOptions, ExportCancelled
+from models.errors import ExportError, NotFoundError
+from models.kinds import KIND_PREFIX
+from models.values import Annotation, Article
+
+if TYPE_CHECKING:
+    from models.project import Project
+
+
+@dataclass
+class Source:
+    """One article of the note; `number` is its place in the note (A1, A2 ...)."""
+
+    number: int
+    article: Article          # text made XML-safe, same length
+    paragraphs: Paragraphs
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        a = self.article
+        return a.title or a.filename or f"Article {a.id}"
+
+
+@dataclass
+class Item:
+    """One annotation as the note shows it."""
+
+    ann: Annotation
+    source: Source
+    label: str                # C3, Q12, E1: numbered per kind through the note
+    paragraph: int            # 1-based paragraph of the article where it starts
+    start: int                # the span clamped to visible paragraph text
+    end: int
+
+    @property
+    def kind(self) -> str:
+        return self.ann.kind
+
+
+@dataclass
+class Note:
+    title: str
+    author: str
+    day: date
+    kinds: tuple[str, ...]
+    options: BriefingOptions
+    sources: list[Source]
+
+    @property
+    def multi(self) -> bool:
+        return len(self.sources) > 1
+
+    @property
+    def items(self) -> list[Item]:
+        return [i for s in self.sources for i in s.items]
+
+    def of_kind(self, kind: str) -> list[Item]:
+        return [i for i in self.items if i.kind == kind]
+
+    def cite(self, item: Item) -> str:
+        """Where an item sits: '¶4', or 'A2 ¶4' when the note covers several articles."""
+        where = f"¶{item.paragraph}"
+        return f"A{item.source.number} {where}" if self.multi else where
+
+
+def gather(project: Project, options: BriefingOptions, kinds: tuple[str, ...],
+           cancelled: Callable[[], bool] | None) -> Note:
+    """Read the chosen articles and their annotations of the chosen kinds."""
+    ids = list(dict.fromkeys(options.article_ids)) or [a.id for a in project.articles.list()]
+    if not ids:
+        raise ExportError("The project has no articles yet; import an article first.")
+    sources: list[Source] = []
+    counters = dict.fromkeys(kinds, 0)
+    for n, article_id in enumerate(ids, start=1):
+        if cancelled is not None and cancelled():
+            raise ExportCancelled("Export cancelled; no file was written.")
+        try:
+            article = project.articles.get(article_id)
+        except NotFoundError as exc:
+            raise ExportError(f"{exc} Choose articles from the library and try again.") from exc
+        article = replace(article, text=article_safe(article.text))
+        source = Source(n, article, Paragraphs(article.text))
+        for ann in project.annotations.list(article_id=article_id, kinds=kinds):
+            counters[ann.kind] += 1
+            start, end = source.paragraphs.clamp(ann.start, min(ann.end, len(article.text)))
+            source.items.append(Item(
+                ann=ann, source=source, label=f"{KIND_PREFIX[ann.kind]}{counters[ann.kind]}",
+                paragraph=source.paragraphs.number(start), start=start, end=end,
+            ))
+        sources.append(source)
+    title = options.title.strip()
+    if not title:
+        title = sources[0].name if len(sources) == 1 else (
+            f"Briefing note: {plural(len(sources), 'article')}")
+    return Note(title=title, author=options.author.strip() or project.annotator,
+                day=date.today(), kinds=kinds, options=options, sources=sources)

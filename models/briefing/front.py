@@ -1,0 +1,226 @@
+"""Title block, contents, summary and the page footer."""
+
+from __future__ import annotations
+
+import re
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+
+from models.briefing import wml
+from models.briefing.content import Item, Source
+from models.briefing.context import NOT_RECORDED, Ctx
+from models.briefing.docx_text import is_rtl, long_date, one_line, plural, short_date
+from models.kinds import KIND_PLURALS, STATUS_LABELS, STATUS_ORDER
+
+_LABEL = wml.Fmt(bold=True, colour=wml.GREY)
+_URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
+
+
+def title_block(ctx: Ctx) -> None:
+    note = ctx.note
+    wml.paragraph(ctx.body, [(note.title, wml.PLAIN)], style=ctx.style("Title"),
+                  rtl=is_rtl(note.title))
+    line = f"Briefing note · {long_date(note.day.isoformat())} · Prepared by {note.author}"
+    wml.paragraph(ctx.body, [(line, wml.PLAIN)], style=ctx.style("Subtitle"), after=240)
+    if note.multi:
+        ctx.para([("Sources", wml.BOLD)], keep_next=True, after=60)
+        for source in note.sources:
+            _source_entry(ctx, source)
+    else:
+        _source_table(ctx, note.sources[0])
+
+
+def _link(ctx: Ctx, p: etree._Element, url: str) -> None:
+    """A clickable URL when it is one; anything else is shown as text."""
+    url = one_line(url)
+    if _URL.match(url):
+        r_id = ctx.document.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        style = ctx.style("Hyperlink")
+        f = wml.Fmt(style=style) if style else wml.Fmt(colour="0563C1", underline="0563C1")
+        wml.hyperlink(p, r_id, url, f)
+    else:
+        wml.add_run(p, url)
+
+
+def _length(source: Source) -> str:
+    words = len(source.article.text.split())
+    return f"{plural(words, 'word')} in {plural(len(source.paragraphs), 'paragraph')}"
+
+
+def _source_table(ctx: Ctx, source: Source) -> None:
+    a = source.article
+    rows: list[tuple[str, str]] = [
+        ("Article", a.title), ("Source", a.source), ("Author", a.author),
+        ("Published", long_date(a.published) if a.published else ""), ("URL", a.url),
+        ("Length", _length(source)),
+    ]
+    cells = []
+    for label, value in rows:
+        value_p = wml.paragraph(None, rtl=is_rtl(value), after=0)
+        if label == "URL" and value:
+            _link(ctx, value_p, value)
+        else:
+            wml.add_run(value_p, *((one_line(value), wml.PLAIN) if value else NOT_RECORDED),
+                        rtl_paragraph=is_rtl(value))
+        cells.append([[wml.paragraph(None, [(label, _LABEL)], after=0)], [value_p]])
+    wml.table(ctx.body, [22, 78], cells, style=None, text_width=ctx.text_width, header=False,
+              borders=True)
+    ctx.para([], after=0)
+
+
+def _source_entry(ctx: Ctx, source: Source) -> None:
+    a = source.article
+    ctx.para([(f"A{source.number}\t", wml.BOLD), (one_line(source.name), wml.BOLD)],
+             indent=567, hanging=567, keep_next=True, after=0, rtl=is_rtl(source.name))
+    facts = [one_line(a.source) or "source not recorded", one_line(a.author) or
+             "author not recorded",
+             f"published {long_date(a.published)}" if a.published else "date not recorded",
+             _length(source)]
+    ctx.para([(" · ".join(facts), wml.SMALL_GREY)], indent=567, after=0 if a.url else 120,
+             keep_next=bool(a.url))
+    if a.url:
+        p = ctx.para([], indent=567, after=120)
+        _link(ctx, p, a.url)
+
+
+def contents(ctx: Ctx) -> etree._Element:
+    """The heading and an empty TOC field; `fill_contents` adds entries once headings exist."""
+    ctx.para([("Contents", wml.PLAIN)], style=ctx.style("TOC Heading", "Heading 1"),
+             keep_next=True)
+    p = ctx.para([], style=ctx.style("toc 1"))
+    return p
+
+
+def fill_contents(ctx: Ctx, anchor: etree._Element) -> None:
+    """Complete the TOC field with this note's headings as its current result (without page
+    numbers): Word recomputes it on opening (updateFields), other readers show it as is."""
+    _, end = wml.complex_field(anchor, r'TOC \o "1-2" \h \z \u')
+    entries = [(lvl, text) for lvl, text in ctx.headings if lvl <= 2]
+    last = anchor
+    for i, (level, text) in enumerate(entries):
+        if i == 0:
+            wml.add_run(anchor, text)
+            continue
+        p = wml.paragraph(None, [(text, wml.PLAIN)], style=ctx.style(f"toc {level}"),
+                          indent=0 if ctx.style(f"toc {level}") else 220 * (level - 1))
+        last.addnext(p)
+        last = p
+    last.append(end)
+    settings = ctx.document.settings.element
+    update = settings.find(qn("w:updateFields"))
+    if update is None:
+        update = wml.el("w:updateFields")
+        # Schema order: updateFields comes before these (Word rejects misordered settings).
+        later = {qn(f"w:{n}") for n in (
+            "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+            "attachedSchema", "themeFontLang", "clrSchemeMapping",
+            "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+            "captions", "readModeInkLockDown", "smartTagType", "shapeDefaults",
+            "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")}
+        later.add("{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr")
+        nxt = next((c for c in settings if c.tag in later), None)
+        if nxt is None:
+            settings.append(update)
+        else:
+            nxt.addprevious(update)
+    update.set(qn("w:val"), "true")
+
+
+# -- summary ----------------------------------------------------------------------------------
+
+def _count_phrase(items: list[Item], kind: str) -> str:
+    n = len(items)
+    word = KIND_PLURALS[kind].lower() if n != 1 else kind
+    if kind == "claim" and n:
+        by = {s: sum(1 for i in items if i.ann.status == s) for s in STATUS_ORDER}
+        parts = [f"{c} {STATUS_LABELS[s].lower()}" for s, c in by.items() if c]
+        return f"{n} {word}: {', '.join(parts)}"
+    if kind == "quote" and n:
+        speakers = {one_line(i.ann.speaker).casefold() for i in items if i.ann.speaker.strip()}
+        return f"{n} {word} from {plural(len(speakers), 'named speaker')}"
+    if kind == "event" and n:
+        dates = sorted(i.ann.date for i in items if i.ann.date)
+        if not dates:
+            return f"{n} {word}, none dated"
+        span = short_date(dates[0]) if dates[0] == dates[-1] else (
+            f"{short_date(dates[0])} to {short_date(dates[-1])}")
+        return f"{n} {word}, {len(dates)} dated ({span})"
+    return f"{n} {word}"
+
+
+def summary(ctx: Ctx) -> None:
+    note = ctx.note
+    ctx.heading("Summary")
+    items = note.items
+    scope = "the article" if not note.multi else plural(len(note.sources), "article")
+    total = plural(len(items), "annotation")
+    ctx.para([(f"This note gathers {total} tagged in {scope}:", wml.PLAIN)], keep_next=True,
+             after=60)
+    for kind in note.kinds:
+        ctx.bullet([(_count_phrase(note.of_kind(kind), kind) + ".", wml.PLAIN)])
+    tags = {t.casefold() for i in items for t in i.ann.tags}
+    if tags:
+        ctx.bullet([(f"{plural(len(tags), 'tag')} used; see the tags index.", wml.PLAIN)])
+    if note.multi:
+        _counts_table(ctx)
+    written = [s for s in note.sources if s.article.summary.strip()]
+    if not written:
+        return
+    ctx.heading("Researcher's summary" if not note.multi else "Researchers' summaries", 2)
+    for source in written:
+        if note.multi:
+            ctx.para([(f"A{source.number} · {one_line(source.name)}", wml.BOLD)],
+                     keep_next=True, after=40, rtl=is_rtl(source.name))
+        for line in source.article.summary.strip().split("\n"):
+            if line.strip():
+                ctx.para([(line.strip(), wml.PLAIN)], rtl=is_rtl(line))
+
+
+def _counts_table(ctx: Ctx) -> None:
+    note = ctx.note
+    head = [[wml.paragraph(None, [(h, wml.BOLD)], after=0)]
+            for h in ("", "Article", *(KIND_PLURALS[k] for k in note.kinds))]
+    rows = [head]
+    for s in note.sources:
+        counts = [sum(1 for i in s.items if i.kind == k) for k in note.kinds]
+        rows.append([[wml.paragraph(None, [(f"A{s.number}", wml.PLAIN)], after=0)],
+                     [wml.paragraph(None, [(one_line(s.name), wml.PLAIN)], after=0,
+                                    rtl=is_rtl(s.name))],
+                     *([wml.paragraph(None, [(str(c), wml.PLAIN)], after=0, align="right")]
+                       for c in counts)])
+    ctx.para([], after=0)
+    wml.table(ctx.body, [8, 56, *([12] * len(note.kinds))], rows, style=ctx.table_style,
+              text_width=ctx.text_width)
+    ctx.para([], after=0)
+
+
+# -- footer -----------------------------------------------------------------------------------
+
+def page_footer(ctx: Ctx) -> None:
+    """Page numbers in the footer. A house footer that already numbers pages is left alone;
+    one that does not gets a numbering line added under its own content."""
+    footer = ctx.document.sections[-1].footer
+    had_own = not footer.is_linked_to_previous
+    root = footer._element
+    if had_own:
+        instrs = [f.get(qn("w:instr"), "") for f in root.iter(qn("w:fldSimple"))]
+        instrs += [t.text or "" for t in root.iter(qn("w:instrText"))]
+        if any(re.search(r"\bPAGE\b", i) for i in instrs):
+            return
+    p = root.find(qn("w:p")) if not had_own else None
+    if p is None:
+        p = wml.sub(root, "w:p")
+    for child in list(p):
+        p.remove(child)
+    ppr = wml.sub(p, "w:pPr")
+    if footer_style := ctx.style("Footer"):
+        wml.sub(ppr, "w:pStyle", val=footer_style)
+    wml.sub(ppr, "w:jc", val="center")
+    f = wml.SMALL_GREY
+    title = ctx.note.title if len(ctx.note.title) <= 70 else ctx.note.title[:67] + "…"
+    wml.add_run(p, f"{one_line(title)} · Page ", f)
+    wml.simple_field(p, "PAGE", "1", f)
+    wml.add_run(p, " of ", f)
+    wml.simple_field(p, "NUMPAGES", "1", f)

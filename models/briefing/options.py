@@ -1,0 +1,45 @@
+"""What the caller asks of a briefing note, checked once before any work starts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.errors import ExportError
+from models.values import KINDS
+
+
+class ExportCancelled(ExportError):
+    """The user stopped the export; no file was written or replaced."""
+
+
+@dataclass(frozen=True)
+class BriefingOptions:
+    article_ids: tuple[int, ...] = ()        # empty = every article in the project
+    kinds: tuple[str, ...] = ("claim", "quote", "event")
+    title: str = ""                           # default: article title / "Briefing note: N articles"
+    include_text: bool = True                 # the annotated-text section
+    include_notes: bool = True
+    quotes_by: str = "speaker"                # "speaker" | "order"
+    claims_by: str = "status"                 # "status" | "order"
+    template: Path | None = None              # house template .docx
+    author: str = ""                          # default project.annotator
+
+
+def check_options(options: BriefingOptions) -> tuple[str, ...]:
+    """Raise ExportError for a value no note can be made from; returns the kinds in the
+    canonical order (claim, quote, event) without repeats."""
+    unknown = [k for k in options.kinds if k not in KINDS]
+    if unknown:
+        raise ExportError(
+            f"Unknown annotation kind {unknown[0]!r}; choose from {', '.join(KINDS)}.")
+    kinds = tuple(k for k in KINDS if k in options.kinds)
+    if not kinds:
+        raise ExportError("Choose at least one kind of annotation (claim, quote or event).")
+    if options.quotes_by not in ("speaker", "order"):
+        raise ExportError(
+            f"Quotes can be listed by 'speaker' or in 'order', not {options.quotes_by!r}.")
+    if options.claims_by not in ("status", "order"):
+        raise ExportError(
+            f"Claims can be listed by 'status' or in 'order', not {options.claims_by!r}.")
+    return kinds

@@ -1,0 +1,235 @@
+"""The analytical sections: claims, quotes, the events timeline and the tags index."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lxml import etree
+
+from models.briefing import wml
+from models.briefing.content import Item
+from models.briefing.context import NOT_RECORDED, Ctx
+from models.briefing.docx_text import is_rtl, one_line, plural, quoted, short_date
+from models.kinds import (
+    KIND_INK,
+    KIND_PLURALS,
+    STATUS_COLOURS,
+    STATUS_INK,
+    STATUS_LABELS,
+    STATUS_ORDER,
+    hex_rgb,
+)
+
+_META = wml.SMALL_GREY
+_INDENT = 567  # 1 cm: detail lines sit under the item they describe
+_CELL = 20     # 10 pt table text: tables hold more per line than body text
+
+
+def _label(item: Item) -> tuple[str, wml.Fmt]:
+    return item.label, wml.Fmt(bold=True, colour=hex_rgb(KIND_INK[item.kind]))
+
+
+def status_chip(status: str) -> tuple[str, wml.Fmt]:
+    """The claim's status as a shaded label, e.g. ' DISPUTED ' on orange."""
+    status = status or "unverified"
+    fill = hex_rgb(STATUS_COLOURS.get(status, STATUS_COLOURS["unverified"]))
+    ink = hex_rgb(STATUS_INK.get(status, STATUS_INK["unverified"]))
+    text = STATUS_LABELS.get(status, status.title()).upper()
+    return f"\u00a0{text}\u00a0", wml.Fmt(bold=True, size=16, colour=ink, fill=fill)
+
+
+def _tags(item: Item) -> str:
+    return "Tags: " + ", ".join(item.ann.tags) if item.ann.tags else ""
+
+
+def _note_paragraph(ctx: Ctx, item: Item, *, indent: int, after: int = 160,
+                    align: str = "") -> None:
+    note = item.ann.note.strip()
+    if note and ctx.note.options.include_notes:
+        ctx.para([("Note: ", wml.BOLD), (note, wml.PLAIN)], indent=indent, after=after,
+                 rtl=is_rtl(note), align=align)
+
+
+def _has_note(ctx: Ctx, item: Item) -> bool:
+    return bool(item.ann.note.strip()) and ctx.note.options.include_notes
+
+
+def _none(ctx: Ctx, kind: str) -> None:
+    where = "these articles" if ctx.note.multi else "this article"
+    ctx.para([(f"No {KIND_PLURALS[kind].lower()} are tagged in {where}.", wml.ITALIC)])
+
+
+# -- claims -----------------------------------------------------------------------------------
+
+def claims(ctx: Ctx) -> None:
+    items = ctx.note.of_kind("claim")
+    ctx.heading("Claims")
+    if not items:
+        _none(ctx, "claim")
+        return
+    if ctx.note.options.claims_by == "order":
+        ctx.para([(f"{plural(len(items), 'claim')} in the order they appear.", _META)])
+        for item in items:
+            _claim(ctx, item)
+            ctx.ticker.tick()
+        return
+    ctx.para([(f"{plural(len(items), 'claim')} grouped by verification status, the most "
+               "doubtful first.", _META)])
+    known = list(STATUS_ORDER)
+    extra = sorted({i.ann.status for i in items} - set(known) - {""})
+    for status in known + extra:
+        group = [i for i in items if (i.ann.status or "unverified") == status]
+        if group:
+            ctx.heading(f"{STATUS_LABELS.get(status, status.title())} ({len(group)})", 2)
+            for item in group:
+                _claim(ctx, item)
+                ctx.ticker.tick()
+
+
+def _claim(ctx: Ctx, item: Item) -> None:
+    a = item.ann
+    text = one_line(a.text)
+    ctx.para([_label(item), ("  ", wml.PLAIN), status_chip(a.status), ("  ", wml.PLAIN),
+              (quoted(text), wml.PLAIN)], keep_next=True, after=40, indent=_INDENT,
+             hanging=_INDENT, rtl=is_rtl(text))
+    meta = [f"Claimant: {one_line(a.claimant)}" if a.claimant else "Claimant not recorded",
+            ctx.note.cite(item), _tags(item)]
+    ctx.para([(" · ".join(m for m in meta if m), _META)], indent=_INDENT,
+             after=40 if _has_note(ctx, item) else 160, keep_next=_has_note(ctx, item))
+    _note_paragraph(ctx, item, indent=_INDENT)
+
+
+# -- quotes -----------------------------------------------------------------------------------
+
+def quotes(ctx: Ctx) -> None:
+    items = ctx.note.of_kind("quote")
+    ctx.heading("Quotes")
+    if not items:
+        _none(ctx, "quote")
+        return
+    style = ctx.style("Quote", "Intense Quote")
+    # Detail lines line up with the house Quote style (Word's own centres and indents it).
+    layout = ctx.styles.layout(style) if style else (_INDENT, "")
+    if ctx.note.options.quotes_by == "order":
+        ctx.para([(f"{plural(len(items), 'quote')} in the order they appear.", _META)])
+        for item in items:
+            speaker = one_line(item.ann.speaker) or "unattributed"
+            _quote(ctx, item, style, layout, f"— {speaker}")
+            ctx.ticker.tick()
+        return
+    groups: dict[str, list[Item]] = {}
+    names: dict[str, str] = {}
+    for item in items:  # speakers in order of first appearance; spelling as first written
+        key = one_line(item.ann.speaker).casefold()
+        groups.setdefault(key, []).append(item)
+        names.setdefault(key, one_line(item.ann.speaker))
+    if "" in groups:
+        groups[""] = groups.pop("")  # unattributed quotes last
+    ctx.para([(f"{plural(len(items), 'quote')} by speaker, speakers in order of first "
+               "appearance.", _META)])
+    for key, group in groups.items():
+        name = names[key] or "Unattributed"
+        ctx.heading(f"{name} ({plural(len(group), 'quote')})", 2)
+        for item in group:
+            _quote(ctx, item, style, layout, "")
+            ctx.ticker.tick()
+
+
+def _quote(ctx: Ctx, item: Item, style: str | None, layout: tuple[int, str],
+           lead: str) -> None:
+    text = item.ann.text.strip()
+    rtl = is_rtl(text)
+    indent, align = layout
+    f = wml.PLAIN if style else wml.ITALIC
+    # Paragraph breaks inside a quote stay line breaks: one quote, one paragraph.
+    ctx.para([(quoted(text), f)], style=style, keep_next=True, rtl=rtl,
+             indent=0 if style else indent, after=40)
+    meta = [lead, item.label, ctx.note.cite(item), _tags(item)]
+    ctx.para([(" · ".join(m for m in meta if m), _META)], indent=indent, align=align,
+             after=40 if _has_note(ctx, item) else 200, keep_next=_has_note(ctx, item))
+    _note_paragraph(ctx, item, indent=indent, after=200, align=align)
+
+
+# -- events -----------------------------------------------------------------------------------
+
+def events(ctx: Ctx) -> None:
+    items = ctx.note.of_kind("event")
+    ctx.heading("Events")
+    if not items:
+        _none(ctx, "event")
+        return
+    order = {id(i): n for n, i in enumerate(items)}
+    dated = sorted((i for i in items if i.ann.date), key=lambda i: (i.ann.date, order[id(i)]))
+    undated = [i for i in items if not i.ann.date]
+    intro = f"{plural(len(items), 'event')}: {len(dated)} dated, in date order"
+    if undated:
+        intro += f", then {len(undated)} undated, in text order"
+    ctx.para([(intro + ".", _META)], keep_next=True)
+    head = ["Date", "Event", "Where", "Who", "Ref."]
+    rows: list[list[list[etree._Element]]] = [[[_cell(h, wml.BOLD)] for h in head]]
+    for item in dated + undated:
+        rows.append(_event_row(ctx, item))
+        ctx.ticker.tick()
+    wml.table(ctx.body, [16, 42, 16, 18, 8], rows, style=ctx.table_style,
+              text_width=ctx.text_width)
+    ctx.para([], after=0)
+
+
+def _cell(text: str, f: wml.Fmt = wml.PLAIN) -> etree._Element:
+    """A table-cell paragraph in 10 pt unless `f` sets a size."""
+    text = one_line(text)
+    f = f if f.size else replace(f, size=_CELL)
+    return wml.paragraph(None, [(text, f)], after=0, rtl=is_rtl(text))
+
+
+def _event_row(ctx: Ctx, item: Item) -> list[list[etree._Element]]:
+    a = item.ann
+    when = one_line(a.when)
+    if a.date:
+        date_cell = [_cell(short_date(a.date), wml.BOLD)]
+        if when:
+            date_cell.append(_cell(when, _META))
+    else:
+        date_cell = [_cell(when or "Undated", wml.ITALIC)]
+        if when:
+            date_cell.append(_cell("undated", _META))
+    what = [_cell(a.text)]
+    if _has_note(ctx, item):
+        what.append(_cell("Note: " + a.note.strip(), wml.Fmt(italic=True, colour=wml.GREY)))
+    who = one_line(", ".join(a.participants))
+    ref = [_cell(item.label, replace(_label(item)[1], size=_CELL)),
+           _cell(ctx.note.cite(item), _META)]
+    return [date_cell, what, [_cell(a.where) if a.where.strip() else _cell(*NOT_RECORDED)],
+            [_cell(who) if who else _cell(*NOT_RECORDED)], ref]
+
+
+# -- tags -------------------------------------------------------------------------------------
+
+def tags_index(ctx: Ctx) -> None:
+    """Tag -> the annotations carrying it; tags that differ only in case are one tag."""
+    index: dict[str, list[Item]] = {}
+    names: dict[str, str] = {}
+    for item in ctx.note.items:
+        for tag in item.ann.tags:
+            key = tag.casefold()
+            index.setdefault(key, []).append(item)
+            names.setdefault(key, tag)
+    if not index:
+        return
+    ctx.heading("Tags")
+    ctx.para([(f"{plural(len(index), 'tag')}; each annotation is listed by its label and "
+               "place in the text.", _META)], keep_next=True)
+    rows = [[[_cell(h, wml.BOLD)] for h in ("Tag", "Count", "Annotations")]]
+    for key in sorted(index, key=lambda k: (k, names[k])):
+        items = index[key]
+        refs = wml.paragraph(None, after=0)
+        for n, item in enumerate(items):
+            if n:
+                wml.add_run(refs, ", ", wml.Fmt(size=_CELL))
+            wml.add_run(refs, item.label, replace(_label(item)[1], size=_CELL))
+            wml.add_run(refs, f" ({ctx.note.cite(item)})", _META)
+        count = wml.paragraph(None, [(str(len(items)), wml.Fmt(size=_CELL))], after=0,
+                              align="right")
+        rows.append([[_cell(names[key], wml.BOLD)], [count], [refs]])
+    wml.table(ctx.body, [22, 10, 68], rows, style=ctx.table_style, text_width=ctx.text_width)
+    ctx.para([], after=0)
