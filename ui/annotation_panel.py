@@ -1,0 +1,289 @@
+"""The annotations panel: the article's annotations in text order, filterable, with counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.values import KINDS, STATUSES, Annotation
+from ui.theme import KIND_LABELS, kind_fill, kind_ink
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _sort_key(a: Annotation) -> tuple[int, int, int]:
+    return (a.start, a.end, a.id)
+
+
+def describe(a: Annotation) -> str:
+    if a.kind == "quote":
+        return a.speaker or "speaker?"
+    if a.kind == "claim":
+        return " · ".join(x for x in (a.claimant, a.status) if x)
+    return " · ".join(x for x in (a.date or a.when, a.where) if x)
+
+
+class AnnotationFilter:
+    """What the panel shows; empty fields let everything through."""
+
+    def __init__(self) -> None:
+        self.kind = ""
+        self.status = ""
+        self.tag = ""
+        self.text = ""
+
+    def accepts(self, a: Annotation) -> bool:
+        if self.kind and a.kind != self.kind:
+            return False
+        if self.status and a.status != self.status:
+            return False
+        if self.tag and self.tag not in a.tags:
+            return False
+        if self.text:
+            hay = f"{a.text}\n{a.note}\n{a.speaker}\n{a.claimant}\n{a.where}\n{a.when}\n" \
+                  f"{' '.join(a.tags)}\n{' '.join(a.participants)}"
+            return self.text in hay.casefold()
+        return True
+
+
+class AnnotationTableModel(QAbstractTableModel):
+    HEADERS = ("Kind", "Text", "Who / status / date")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.all: dict[int, Annotation] = {}
+        self.rows: list[Annotation] = []
+        self.filter = AnnotationFilter()
+
+    def set_annotations(self, annotations: list[Annotation]) -> None:
+        self.all = {a.id: a for a in annotations}
+        self.refilter()
+
+    def refilter(self) -> None:
+        self.beginResetModel()
+        accepts = self.filter.accepts
+        self.rows = sorted((a for a in self.all.values() if accepts(a)), key=_sort_key)
+        self.endResetModel()
+
+    def _bisect(self, a: Annotation) -> int:
+        lo, hi, key = 0, len(self.rows), _sort_key(a)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if _sort_key(self.rows[mid]) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def row_of_id(self, annotation_id: int) -> int:
+        a = self.all.get(annotation_id)
+        if a is None:
+            return -1
+        i = self._bisect(a)
+        return i if i < len(self.rows) and self.rows[i].id == annotation_id else -1
+
+    def upsert(self, a: Annotation) -> None:
+        self.remove(a.id)
+        self.all[a.id] = a
+        if self.filter.accepts(a):
+            i = self._bisect(a)
+            self.beginInsertRows(QModelIndex(), i, i)
+            self.rows.insert(i, a)
+            self.endInsertRows()
+
+    def remove(self, annotation_id: int) -> None:
+        row = self.row_of_id(annotation_id)
+        self.all.pop(annotation_id, None)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.rows[row]
+            self.endRemoveRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        a = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return KIND_LABELS[a.kind]
+            if col == 1:
+                text = " ".join(a.text.split())
+                return text if len(text) <= 120 else text[:119] + "…"
+            return describe(a)
+        if role == Qt.ItemDataRole.BackgroundRole and col == 0:
+            return kind_fill(a.kind)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
+            return kind_ink(a.kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return a.note or None
+        if role == Qt.ItemDataRole.UserRole:
+            return a.id
+        return None
+
+
+class AnnotationPanel(QWidget):
+    currentChanged = Signal(object)  # annotation id or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = AnnotationTableModel()
+        self.kind_box = QComboBox()
+        self.kind_box.addItem("All kinds", "")
+        for k in KINDS:
+            self.kind_box.addItem(KIND_LABELS[k] + "s", k)
+        self.status_box = QComboBox()
+        self.status_box.addItem("Any status", "")
+        for s in STATUSES:
+            self.status_box.addItem(s.title(), s)
+        self.tag_box = QComboBox()
+        self.tag_box.addItem("Any tag", "")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter annotations…")
+        self.search.setClearButtonEnabled(True)
+        self.counts = QLabel()
+        self.counts.setObjectName("annotationCounts")
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 140)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for w in (self.kind_box, self.status_box, self.tag_box):
+            filters.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.counts)
+
+        self.kind_box.currentIndexChanged.connect(self._filters_changed)
+        self.status_box.currentIndexChanged.connect(self._filters_changed)
+        self.tag_box.currentIndexChanged.connect(self._filters_changed)
+        self.search.textChanged.connect(self._filters_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._update_counts)
+        self.model.rowsInserted.connect(self._update_counts)
+        self.model.rowsRemoved.connect(self._update_counts)
+        self._current: int | None = None
+
+    # -- content --------------------------------------------------------------------------
+
+    def set_annotations(self, annotations: list[Annotation], tags: list[str]) -> None:
+        self._current = None
+        self.set_tags(tags)
+        self.model.set_annotations(annotations)
+
+    def set_tags(self, tags: list[str]) -> None:
+        keep = self.tag_box.currentData()
+        self.tag_box.blockSignals(True)
+        self.tag_box.clear()
+        self.tag_box.addItem("Any tag", "")
+        for t in tags:
+            self.tag_box.addItem(t, t)
+        i = self.tag_box.findData(keep)
+        self.tag_box.setCurrentIndex(max(0, i))
+        self.tag_box.blockSignals(False)
+
+    def upsert(self, a: Annotation) -> None:
+        self.model.upsert(a)
+        if a.id == self._current:
+            self.select(a.id)
+
+    def remove(self, annotation_id: int) -> None:
+        self.model.remove(annotation_id)
+
+    def _filters_changed(self) -> None:
+        f = self.model.filter
+        f.kind = self.kind_box.currentData() or ""
+        f.status = self.status_box.currentData() or ""
+        f.tag = self.tag_box.currentData() or ""
+        f.text = self.search.text().strip().casefold()
+        current = self._current
+        self.model.refilter()
+        if current is not None:
+            self.select(current, emit=False)
+
+    def _update_counts(self) -> None:
+        total = len(self.model.all)
+        by_kind = {k: 0 for k in KINDS}
+        for a in self.model.all.values():
+            by_kind[a.kind] += 1
+        shown = len(self.model.rows)
+        parts = [f"{by_kind[k]} {KIND_LABELS[k].lower()}{'s' if by_kind[k] != 1 else ''}"
+                 for k in KINDS]
+        prefix = f"{shown} of {total} shown · " if shown != total else f"{total} annotations · "
+        self.counts.setText(prefix + ", ".join(parts))
+
+    # -- selection ------------------------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        return self._current
+
+    def select(self, annotation_id: int | None, *, emit: bool = True) -> None:
+        self._current = annotation_id
+        row = self.model.row_of_id(annotation_id) if annotation_id is not None else -1
+        sm = self.view.selectionModel()
+        sm.blockSignals(True)
+        if row >= 0:
+            index = self.model.index(row, 1)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        else:
+            self.view.clearSelection()
+        sm.blockSignals(False)
+        self.view.viewport().update()
+        if emit:
+            self.currentChanged.emit(annotation_id)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        self._current = self.model.rows[current.row()].id
+        self.currentChanged.emit(self._current)
+
+    def step(self, delta: int) -> int | None:
+        """Select the next (delta=1) or previous (-1) annotation in text order."""
+        rows = self.model.rows
+        if not rows:
+            return None
+        row = self.model.row_of_id(self._current) if self._current is not None else -1
+        row = (0 if delta > 0 else len(rows) - 1) if row < 0 else max(
+            0, min(len(rows) - 1, row + delta))
+        self.select(rows[row].id)
+        return rows[row].id

@@ -1,0 +1,57 @@
+"""Starting the desktop app: `main.py [PROJECT]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from models.errors import BriefmarkError
+from models.paths import ensure_default_project
+
+
+def make_app(argv: Sequence[str] = ()) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setOrganizationName("Briefmark")
+    app.setApplicationName("Briefmark")
+    app.setApplicationDisplayName("Briefmark")
+    return app  # type: ignore[return-value]
+
+
+def choose_project(arg: str | None, settings: QSettings) -> tuple[Path, bool]:
+    """The project to open: the argument (created if missing), else the last one, else the
+    default project (created with the sample article on first run)."""
+    if arg:
+        return Path(arg), True
+    last = settings.value("lastProject", "", type=str)
+    if last and Path(last).exists():
+        return Path(last), False
+    return ensure_default_project(), False
+
+
+def run(argv: Sequence[str] | None = None, *, exec_loop: bool = True):  # noqa: ANN201
+    """Start the app; with exec_loop=False return the window (tests and benchmarks)."""
+    parser = argparse.ArgumentParser(prog="main.py", description="Briefmark desktop app")
+    parser.add_argument("project", nargs="?", help="project file (.briefmark) to open")
+    args, qt_args = parser.parse_known_args(list(argv or []))
+    app = make_app(qt_args)
+    from ui.errors import install_excepthook, setup_logging
+    from ui.main_window import MainWindow
+
+    setup_logging()
+    install_excepthook()
+    window = MainWindow()
+    try:
+        path, create = choose_project(args.project, window.settings)
+    except BriefmarkError as exc:
+        QMessageBox.critical(None, "Briefmark", str(exc))
+        return 1
+    window.show()
+    window.open_project(path, create=create)
+    if not exec_loop:
+        return window
+    return app.exec()

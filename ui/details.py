@@ -1,0 +1,197 @@
+"""The details editor: the selected annotation's fields, saved as they are typed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.values import STATUSES, Annotation
+from ui.theme import KIND_LABELS, kind_ink
+
+KEY_FIELD = {"quote": "speaker", "claim": "claimant", "event": "when"}
+
+
+class _GlobalUndoFilter(QObject):
+    """Let Ctrl+Z / Ctrl+Shift+Z reach the window's undo stack instead of a field's own."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return True
+        return False
+
+
+class DetailsEditor(QWidget):
+    """Emits fieldEdited(annotation id, field, value) for every change the user makes."""
+
+    fieldEdited = Signal(int, str, object)
+    escapePressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.annotation: Annotation | None = None
+        self.heading = QLabel("Select an annotation, or select text and press C, Q or E.")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.quote = QLabel()
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fields: dict[str, QWidget] = {}
+        self._names = QStringListModel(self)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._rows: dict[str, tuple[QLabel, QWidget]] = {}
+        for name, label in (("speaker", "Speaker"), ("claimant", "Claimant"),
+                            ("status", "Status"), ("when", "When"), ("date", "Date"),
+                            ("where", "Where"), ("participants", "Participants"),
+                            ("tags", "Tags"), ("note", "Note")):
+            widget = self._make_field(name)
+            lab = QLabel(label + ":")
+            lab.setBuddy(widget)
+            form.addRow(lab, widget)
+            self._rows[name] = (lab, widget)
+            self.fields[name] = widget
+        self.date_hint = QLabel()
+        self.date_hint.setStyleSheet("color: #b00020")
+        form.addRow("", self.date_hint)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.quote)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self._undo_filter = _GlobalUndoFilter(self)
+        for w in self.fields.values():
+            w.installEventFilter(self._undo_filter)
+            w.installEventFilter(self)
+        self.show_annotation(None)
+
+    def _make_field(self, name: str) -> QWidget:
+        if name == "status":
+            box = QComboBox()
+            for s in STATUSES:
+                box.addItem(s.title(), s)
+            box.activated.connect(lambda _i: self._emit("status", box.currentData()))
+            return box
+        if name == "note":
+            note = QPlainTextEdit()
+            note.setTabChangesFocus(True)
+            note.setPlaceholderText("Why it matters, what to check…")
+            note.setMaximumHeight(110)
+            note.textChanged.connect(self._note_changed)
+            return note
+        edit = QLineEdit()
+        if name in ("speaker", "claimant", "participants"):
+            completer = QCompleter(self._names, edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            if name != "participants":
+                edit.setCompleter(completer)
+        placeholders = {"date": "YYYY-MM-DD", "tags": "comma, separated",
+                        "participants": "names, comma separated", "when": "as written",
+                        "speaker": "who is quoted", "claimant": "who claims it"}
+        edit.setPlaceholderText(placeholders.get(name, ""))
+        edit.textEdited.connect(lambda text, n=name: self._line_edited(n, text))
+        return edit
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def set_names(self, names: list[str]) -> None:
+        self._names.setStringList(names)
+
+    def show_annotation(self, a: Annotation | None, *, keep_focused: bool = False) -> None:
+        """Fill the fields; with keep_focused the field being typed in is left alone."""
+        self.annotation = a
+        focused = self.focusWidget() if keep_focused else None
+        if a is None:
+            self.heading.setText("Select an annotation, or select text and press C, Q or E.")
+            self.quote.clear()
+            for lab, w in self._rows.values():
+                lab.hide()
+                w.hide()
+            self.date_hint.clear()
+            return
+        colour = kind_ink(a.kind).name()
+        self.heading.setText(f"<b style='color:{colour}'>{KIND_LABELS[a.kind]}</b> "
+                             f"· characters {a.start}–{a.end} · by {a.annotator}")
+        text = " ".join(a.text.split())
+        self.quote.setText(f"“{text if len(text) < 400 else text[:399] + '…'}”")
+        from models.values import ANNOTATION_FIELDS
+
+        for name, (lab, w) in self._rows.items():
+            kinds = ANNOTATION_FIELDS[name]
+            visible = kinds is None or a.kind in kinds
+            lab.setVisible(visible)
+            w.setVisible(visible)
+            if not visible or w is focused:
+                continue
+            value: Any = getattr(a, name)
+            w.blockSignals(True)
+            if isinstance(w, QComboBox):
+                w.setCurrentIndex(max(0, w.findData(value or "unverified")))
+            elif isinstance(w, QPlainTextEdit):
+                if w.toPlainText() != value:
+                    w.setPlainText(value)
+            elif isinstance(w, QLineEdit):
+                shown = ", ".join(value) if isinstance(value, tuple) else value
+                if w.text() != shown:
+                    w.setText(shown)
+            w.blockSignals(False)
+        if focused is None:
+            self.date_hint.clear()
+
+    def focus_key_field(self) -> None:
+        if self.annotation is None:
+            return
+        w = self.fields[KEY_FIELD[self.annotation.kind]]
+        w.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(w, QLineEdit):
+            w.selectAll()
+
+    # -- editing ----------------------------------------------------------------------------
+
+    def _emit(self, name: str, value: Any) -> None:
+        if self.annotation is not None:
+            self.fieldEdited.emit(self.annotation.id, name, value)
+
+    def _line_edited(self, name: str, text: str) -> None:
+        if name == "date":
+            value = text.strip()
+            if value:
+                try:
+                    date.fromisoformat(value)
+                except ValueError:
+                    self.date_hint.setText("Not saved until it is a date: YYYY-MM-DD")
+                    return
+            self.date_hint.clear()
+            self._emit(name, value)
+            return
+        if name in ("tags", "participants"):
+            self._emit(name, [p for p in text.split(",")])
+            return
+        self._emit(name, text)
+
+    def _note_changed(self) -> None:
+        self._emit("note", self.fields["note"].toPlainText())
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.escapePressed.emit()
+            return True
+        return super().eventFilter(obj, event)

@@ -1,0 +1,100 @@
+"""Small dialogs: article properties, new article from the clipboard, keyboard shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.values import Article
+
+PROPERTY_FIELDS = (("title", "Title"), ("source", "Source"), ("author", "Author"),
+                   ("url", "URL"), ("published", "Published (YYYY-MM-DD)"),
+                   ("language", "Language"))
+
+
+class ArticlePropertiesDialog(QDialog):
+    def __init__(self, article: Article, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Article properties")
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for name, label in PROPERTY_FIELDS:
+            edit = QLineEdit(getattr(article, name))
+            self.edits[name] = edit
+            form.addRow(label + ":", edit)
+        self.summary = QPlainTextEdit(article.summary)
+        self.summary.setPlaceholderText("Your summary of the article, used in briefing notes")
+        form.addRow("Summary:", self.summary)
+        form.addRow("File:", QLineEdit(article.filename, readOnly=True))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+    def values(self) -> dict[str, str]:
+        out = {name: edit.text().strip() for name, edit in self.edits.items()}
+        out["summary"] = self.summary.toPlainText().strip()
+        return out
+
+
+class ClipboardArticleDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New article from clipboard")
+        self.text = QPlainTextEdit(QGuiApplication.clipboard().text())
+        self.text.setPlaceholderText("Paste the article text here")
+        self.title = QLineEdit()
+        self.source = QLineEdit()
+        self.url = QLineEdit()
+        self.published = QLineEdit()
+        self.published.setPlaceholderText("YYYY-MM-DD")
+        first = next((ln.strip() for ln in self.text.toPlainText().splitlines() if ln.strip()), "")
+        self.title.setText(first[:300])
+        form = QFormLayout()
+        form.addRow("Title:", self.title)
+        form.addRow("Source:", self.source)
+        form.addRow("URL:", self.url)
+        form.addRow("Published:", self.published)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(640, 520)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(len(rows), 2)
+        table.setHorizontalHeaderLabels(["Action", "Keys"])
+        for r, (action, keys) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(action))
+            table.setItem(r, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(520, 560)

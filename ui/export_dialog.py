@@ -1,0 +1,229 @@
+"""Export a briefing note: options, a worker thread with progress and Cancel, then open it."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.values import KINDS
+from ui.theme import KIND_LABELS
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class ExportWorker(QObject):
+    """Runs in its own thread with its own connection to the project file."""
+
+    progressed = Signal(int, int)
+    finished = Signal(str, str)  # written path, error message ("" when it worked)
+
+    def __init__(self, project_path: Path, out: Path, options: object) -> None:
+        super().__init__()
+        self.project_path, self.out, self.options = project_path, out, options
+        self.cancel = threading.Event()
+
+    def run(self) -> None:
+        from models.briefing import ExportCancelled, export_briefing
+        from models.errors import BriefmarkError
+        from models.project import Project
+
+        try:
+            with Project.open(self.project_path) as project:
+                written = export_briefing(project, self.out, self.options,
+                                          progress=self.progressed.emit,
+                                          cancelled=self.cancel.is_set)
+            self.finished.emit(str(written), "")
+        except ExportCancelled:
+            self.finished.emit("", "cancelled")
+        except BriefmarkError as exc:
+            self.finished.emit("", str(exc))
+        except Exception as exc:  # noqa: BLE001 - reported to the user, logged by the dialog
+            import logging
+
+            logging.getLogger("briefmark").exception("briefing export failed")
+            self.finished.emit("", f"Unexpected error: {exc}")
+
+
+class BriefingExportDialog(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        self.setWindowTitle("Export briefing note")
+        article = window.article
+        self.title = QLineEdit(article.title if article else "")
+        self.title.setPlaceholderText("Default: the article's title")
+        self.scope_current = QRadioButton("This article")
+        self.scope_all = QRadioButton("All articles in the project")
+        group = QButtonGroup(self)
+        group.addButton(self.scope_current)
+        group.addButton(self.scope_all)
+        (self.scope_current if article else self.scope_all).setChecked(True)
+        self.scope_current.setEnabled(article is not None)
+        self.kind_boxes = {k: QCheckBox(KIND_LABELS[k] + "s") for k in KINDS}
+        for box in self.kind_boxes.values():
+            box.setChecked(True)
+        self.include_text = QCheckBox("Annotated text with Word comments")
+        self.include_text.setChecked(self.settings.value("export/includeText", True, type=bool))
+        self.include_notes = QCheckBox("Include notes")
+        self.include_notes.setChecked(True)
+        self.quotes_by = QComboBox()
+        self.quotes_by.addItem("by speaker", "speaker")
+        self.quotes_by.addItem("in text order", "order")
+        self.claims_by = QComboBox()
+        self.claims_by.addItem("by status", "status")
+        self.claims_by.addItem("in text order", "order")
+        self.template = QLineEdit(self.settings.value("export/template", "", type=str))
+        self.template.setPlaceholderText("None: Word's default styles")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose_template)
+
+        kinds_row = QHBoxLayout()
+        for box in self.kind_boxes.values():
+            kinds_row.addWidget(box)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template, 1)
+        template_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Title:", self.title)
+        scope = QVBoxLayout()
+        scope.addWidget(self.scope_current)
+        scope.addWidget(self.scope_all)
+        form.addRow("Articles:", _wrap(scope))
+        form.addRow("Sections:", _wrap(kinds_row))
+        form.addRow("", self.include_text)
+        form.addRow("", self.include_notes)
+        form.addRow("Quotes:", self.quotes_by)
+        form.addRow("Claims:", self.claims_by)
+        form.addRow("House template:", _wrap(template_row))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self._export)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.thread: QThread | None = None
+        self.worker: ExportWorker | None = None
+        self.written = ""
+
+    def _choose_template(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "House template", self.template.text(),
+                                              "Word documents (*.docx)")
+        if name:
+            self.template.setText(name)
+
+    def options(self) -> object:
+        from models.briefing import BriefingOptions
+
+        article = self.window.article
+        ids = (article.id,) if self.scope_current.isChecked() and article else ()
+        template = self.template.text().strip()
+        return BriefingOptions(
+            article_ids=ids, kinds=tuple(k for k, b in self.kind_boxes.items() if b.isChecked()),
+            title=self.title.text().strip(), include_text=self.include_text.isChecked(),
+            include_notes=self.include_notes.isChecked(),
+            quotes_by=self.quotes_by.currentData(), claims_by=self.claims_by.currentData(),
+            template=Path(template) if template else None,
+        )
+
+    def _export(self) -> None:
+        session = self.window.session
+        if session is None:
+            return
+        if not any(b.isChecked() for b in self.kind_boxes.values()):
+            QMessageBox.warning(self, "Export briefing note", "Choose at least one kind.")
+            return
+        folder = self.settings.value("export/folder", str(Path.home()), type=str)
+        stem = "".join(c for c in (self.title.text() or session.project.path.stem)
+                       if c.isalnum() or c in " -_")[:60].strip() or "Briefing note"
+        name, _ = QFileDialog.getSaveFileName(self, "Save briefing note",
+                                              str(Path(folder) / f"{stem}.docx"),
+                                              "Word documents (*.docx)")
+        if not name:
+            return
+        self.settings.setValue("export/folder", str(Path(name).parent))
+        self.settings.setValue("export/template", self.template.text().strip())
+        self.settings.setValue("export/includeText", self.include_text.isChecked())
+        self.run_export(Path(name))
+
+    def run_export(self, out: Path, *, wait: bool = False) -> None:
+        session = self.window.session
+        assert session is not None
+        self.progress = QProgressDialog("Writing the briefing note…", "Cancel", 0, 100, self)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(400)
+        self.worker = ExportWorker(session.project.path, out, self.options())
+        self.thread = QThread(self)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progressed.connect(self._progressed)
+        self.worker.finished.connect(self._finished)
+        self.progress.canceled.connect(self.worker.cancel.set)
+        self.thread.start()
+        if wait:  # tests: block until the worker is done, keeping signals flowing
+            from PySide6.QtCore import QCoreApplication
+
+            while self.thread is not None and self.thread.isRunning():
+                QCoreApplication.processEvents()
+                self.thread.wait(20)
+            QCoreApplication.processEvents()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+
+    def _finished(self, path: str, error: str) -> None:
+        self.progress.reset()
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait()
+            self.thread = None
+        self.written = path
+        if error == "cancelled":
+            self.window.statusBar().showMessage("Export cancelled; no file was written", 6000)
+            return
+        if error:
+            QMessageBox.warning(self, "Export briefing note", error)
+            return
+        self.window.statusBar().showMessage(f"Wrote {path}", 8000)
+        self.accept()
+        if self.property("quiet"):
+            return
+        box = QMessageBox(self.window)
+        box.setWindowTitle("Briefing note written")
+        box.setText(f"The briefing note was saved as\n{path}")
+        open_button = box.addButton("Open the note", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def _wrap(layout) -> QWidget:  # noqa: ANN001
+    w = QWidget()
+    layout.setContentsMargins(0, 0, 0, 0)
+    w.setLayout(layout)
+    return w

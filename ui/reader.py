@@ -1,0 +1,274 @@
+"""The reader: the article text with its highlights, selection in code points."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QMouseEvent, QTextCursor, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from models.values import Annotation
+from ui.highlighter import Mark, SpanHighlighter, SpanIndex
+from ui.offsets import OffsetMap
+from ui.theme import KIND_LABELS, kind_ink
+
+MAX_TEXT_WIDTH_CHARS = 78
+
+
+def _is_word_char(ch: str) -> bool:
+    """Letters/digits of scripts that separate words with spaces (not CJK or kana)."""
+    if not (ch.isalnum() or ch in "_'’\u00ad\u200d"):
+        return False
+    return unicodedata.east_asian_width(ch) not in ("W", "F")
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a selection to whole words, then trim surrounding whitespace."""
+    if start < end:
+        while start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+            start -= 1
+        while end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+            end += 1
+    return trim_whitespace(text, start, end)
+
+
+def trim_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class ReaderView(QPlainTextEdit):
+    annotationClicked = Signal(int)
+    suggestionClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        font = QFont()
+        font.setFamilies(["Noto Serif", "DejaVu Serif", "Georgia", "Times New Roman", "serif"])
+        font.setPointSizeF(12.5)
+        self.setFont(font)
+        self.base_point_size = 12.5
+        self.highlighter = SpanHighlighter(self.document())
+        self.text = ""
+        self.offsets = OffsetMap("")
+        self.annotations: dict[int, Annotation] = {}
+        self.suggestions: dict[str, object] = {}
+        self.current_id: int | None = None
+        self._last_click: tuple[int, int] = (-1, 0)  # (position, how many times)
+        self.setMouseTracking(True)
+
+    # -- content --------------------------------------------------------------------------
+
+    def set_article(self, text: str, annotations: list[Annotation]) -> None:
+        self.text = text
+        self.offsets = OffsetMap(text)
+        self.annotations = {a.id: a for a in annotations}
+        self.suggestions = {}
+        self.current_id = None
+        index = SpanIndex(text, self.offsets)
+        for a in annotations:
+            index.add(self._mark(a))
+        self.highlighter.index = index
+        self.highlighter.clear_cache()
+        self.setPlainText(text)  # lays out and highlights with the index in place
+        self.setExtraSelections([])
+
+    def clear_article(self) -> None:
+        self.highlighter.index = None
+        self.text = ""
+        self.annotations = {}
+        self.setPlainText("")
+
+    def _mark(self, a: Annotation) -> Mark:
+        return Mark(a.id, a.kind, self.offsets.to_qt(a.start), self.offsets.to_qt(a.end))
+
+    def _rehighlight(self, blocks: range) -> None:
+        doc = self.document()
+        for b in blocks:
+            block = doc.findBlockByNumber(b)
+            if block.isValid():
+                self.highlighter.rehighlightBlock(block)
+
+    def upsert(self, annotation: Annotation) -> None:
+        index = self.highlighter.index
+        if index is None:
+            return
+        old = index.remove(annotation.id)
+        self.annotations[annotation.id] = annotation
+        new = index.add(self._mark(annotation))
+        self._rehighlight(range(min(old.start, new.start) if old else new.start,
+                                max(old.stop, new.stop) if old else new.stop))
+        if annotation.id == self.current_id:
+            self._show_current()
+
+    def remove(self, annotation_id: int) -> None:
+        index = self.highlighter.index
+        self.annotations.pop(annotation_id, None)
+        if index is not None:
+            self._rehighlight(index.remove(annotation_id))
+        if annotation_id == self.current_id:
+            self.set_current(None)
+
+    def set_suggestions(self, suggestions: list) -> None:
+        """Show suggestions (objects with key(), kind, start, end) as dashed marks."""
+        index = self.highlighter.index
+        if index is None:
+            return
+        touched: set[int] = set()
+        for key in list(self.suggestions):
+            touched.update(index.remove(key))
+        self.suggestions = {s.key(): s for s in suggestions}
+        for s in suggestions:
+            touched.update(index.add(Mark(s.key(), s.kind, self.offsets.to_qt(s.start),
+                                          self.offsets.to_qt(s.end), suggested=True)))
+        for b in sorted(touched):
+            self._rehighlight(range(b, b + 1))
+
+    # -- selection and navigation in code points --------------------------------------------
+
+    def selection(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        return (self.offsets.to_cp(cursor.selectionStart()),
+                self.offsets.to_cp(cursor.selectionEnd()))
+
+    def select_span(self, start: int, end: int, *, center: bool = True) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if center:
+            self.centerCursor()
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll a span into view (centred) without changing the selection."""
+        keep = self.textCursor()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        cursor.setPosition(self.offsets.to_qt(end))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.setTextCursor(keep)
+
+    def set_current(self, annotation_id: int | None) -> None:
+        self.current_id = annotation_id
+        self._show_current()
+
+    def _show_current(self) -> None:
+        a = self.annotations.get(self.current_id) if self.current_id is not None else None
+        if a is None:
+            self.setExtraSelections([])
+            return
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(a.start))
+        cursor.setPosition(self.offsets.to_qt(a.end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format.setBackground(kind_ink(a.kind))
+        sel.format.setForeground(Qt.GlobalColor.white)
+        self.setExtraSelections([sel])
+
+    def marks_at(self, cp: int) -> list[Mark]:
+        index = self.highlighter.index
+        return index.at(self.offsets.to_qt(cp)) if index else []
+
+    def annotations_at(self, cp: int) -> list[Annotation]:
+        return [self.annotations[m.key] for m in self.marks_at(cp)
+                if not m.suggested and m.key in self.annotations]
+
+    # -- mouse: click selects, repeated click cycles through overlapping ones --------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        pos = self.cursorForPosition(event.position().toPoint()).position()
+        cp = self.offsets.to_cp(pos)
+        marks = self.marks_at(cp)
+        if not marks:
+            return
+        keys = [m.key for m in marks]
+        ids_here = tuple(sorted(map(str, keys)))
+        last_ids, count = self._last_click
+        count = count + 1 if last_ids == ids_here else 0
+        self._last_click = (ids_here, count)
+        chosen = marks[count % len(marks)]
+        if chosen.suggested:
+            self.suggestionClicked.emit(str(chosen.key))
+        else:
+            self.annotationClicked.emit(int(chosen.key))
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:
+            pos = event.pos()
+            cp = self.offsets.to_cp(self.cursorForPosition(pos).position())
+            html = self._tooltip(cp)
+            if html:
+                QToolTip.showText(event.globalPos(), html, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip(self, cp: int) -> str:
+        from html import escape
+
+        parts = []
+        for a in self.annotations_at(cp):
+            who = {"quote": a.speaker, "claim": " · ".join(x for x in (a.claimant, a.status) if x),
+                   "event": " · ".join(x for x in (a.date or a.when, a.where) if x)}[a.kind]
+            line = f"<b style='color:{kind_ink(a.kind).name()}'>{KIND_LABELS[a.kind]}</b>"
+            if who:
+                line += f" — {escape(who)}"
+            if a.note:
+                line += f"<br><i>{escape(a.note)}</i>"
+            parts.append(line)
+        for m in self.marks_at(cp):
+            if m.suggested:
+                s = self.suggestions.get(str(m.key))
+                who = getattr(s, "speaker", "") or getattr(s, "claimant", "") or \
+                    getattr(s, "date", "")
+                parts.append(f"Suggested {KIND_LABELS[m.kind].lower()}"
+                             + (f" — {escape(who)}" if who else "")
+                             + " (A to accept, R to reject)")
+        return "<br>".join(parts)
+
+    # -- layout: a comfortable line length, zoom ---------------------------------------------
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        self._fit_margins()
+
+    def _fit_margins(self) -> None:
+        char = self.fontMetrics().horizontalAdvance("n")
+        spare = self.width() - char * MAX_TEXT_WIDTH_CHARS - 40
+        side = max(12, spare // 2)
+        self.setViewportMargins(side, 12, side, 12)
+
+    def zoom(self, steps: int) -> None:
+        font = self.font()
+        size = font.pointSizeF() + steps if steps else self.base_point_size
+        font.setPointSizeF(max(7.0, min(40.0, size)))
+        self.setFont(font)
+        self._fit_margins()
+
+    def point_size(self) -> float:
+        return self.font().pointSizeF()
+
+    def position_point(self, cp: int) -> QPoint:
+        """Viewport point of a code-point offset (tests click there)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(cp))
+        return self.cursorRect(cursor).center()
