@@ -49,6 +49,18 @@ def export_briefing(project: Project, out: Path, options: BriefingOptions, *,
     def write(f: IO[bytes]) -> None:
         document.save(f)
 
-    write_atomically(out, write, before_replace=ticker.check)
+    try:
+        write_atomically(out, write, before_replace=ticker.check)
+    finally:
+        _release(document)
     ticker.finish()
     return out
+
+
+def _release(document: object) -> None:
+    """Free the built XML now: python-docx's parts refer to each other in cycles, so without
+    this the tree (tens of MB for a long article) waits for the cycle collector."""
+    for part in document.part.package.iter_parts():  # type: ignore[attr-defined]
+        element = getattr(part, "_element", None)
+        if element is not None:
+            element.clear()

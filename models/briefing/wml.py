@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
 from docx.oxml.parser import OxmlElement
 from lxml import etree
 
 from models.briefing.docx_text import run_is_rtl, xml_safe
 
+qn = lru_cache(maxsize=None)(_qn)  # 'w:p' -> '{ns}p'; called for every element built
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _VAL = qn("w:val")
