@@ -95,6 +95,13 @@ class AnnotationTableModel(QAbstractTableModel):
         return i if i < len(self.rows) and self.rows[i].id == annotation_id else -1
 
     def upsert(self, a: Annotation) -> None:
+        row = self.row_of_id(a.id)
+        old = self.all.get(a.id)
+        if row >= 0 and old is not None and _sort_key(old) == _sort_key(a) and \
+                self.filter.accepts(a):
+            self.all[a.id] = self.rows[row] = a  # same place: repaint the row only
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+            return
         self.remove(a.id)
         self.all[a.id] = a
         if self.filter.accepts(a):
@@ -201,6 +208,7 @@ class AnnotationPanel(QWidget):
         self.model.rowsInserted.connect(self._update_counts)
         self.model.rowsRemoved.connect(self._update_counts)
         self._current: int | None = None
+        self._muted = False  # model changes move Qt's current row; they are not user choices
 
     # -- content --------------------------------------------------------------------------
 
@@ -221,12 +229,22 @@ class AnnotationPanel(QWidget):
         self.tag_box.blockSignals(False)
 
     def upsert(self, a: Annotation) -> None:
-        self.model.upsert(a)
-        if a.id == self._current:
-            self.select(a.id)
+        self._muted = True
+        try:
+            self.model.upsert(a)
+        finally:
+            self._muted = False
+        if self._current is not None:
+            self.select(self._current, emit=False)
 
     def remove(self, annotation_id: int) -> None:
-        self.model.remove(annotation_id)
+        self._muted = True
+        try:
+            self.model.remove(annotation_id)
+        finally:
+            self._muted = False
+        if self._current is not None and self._current != annotation_id:
+            self.select(self._current, emit=False)
 
     def _filters_changed(self) -> None:
         f = self.model.filter
@@ -272,7 +290,7 @@ class AnnotationPanel(QWidget):
             self.currentChanged.emit(annotation_id)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
+        if self._muted or not current.isValid():
             return
         self._current = self.model.rows[current.row()].id
         self.currentChanged.emit(self._current)

@@ -151,9 +151,16 @@ class ReaderView(QPlainTextEdit):
             self.centerCursor()
 
     def reveal(self, start: int, end: int) -> None:
-        """Scroll a span into view (centred) without changing the selection."""
-        keep = self.textCursor()
+        """Scroll a span into view (centred) unless it is already visible; the selection
+        stays as it is."""
         cursor = QTextCursor(self.document())
+        area = self.viewport().rect()
+        cursor.setPosition(self.offsets.to_qt(start))
+        top = self.cursorRect(cursor)
+        cursor.setPosition(self.offsets.to_qt(end))
+        if area.contains(top) and area.contains(self.cursorRect(cursor)):
+            return
+        keep = self.textCursor()
         cursor.setPosition(self.offsets.to_qt(start))
         self.setTextCursor(cursor)
         self.centerCursor()

@@ -1,0 +1,191 @@
+"""Annotating through real key presses and clicks; assertions read the project file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from models.sample import TEXT
+from tests.ui.conftest import db
+
+
+def select_with_keys(qtbot, window, start: int, length: int, *,  # noqa: ANN001
+                     rtl: bool = False) -> None:
+    """Put the caret at `start` (code points), then extend it with Shift+arrow like a user:
+    Shift+Right in left-to-right text, Shift+Left in a right-to-left paragraph."""
+    reader = window.reader
+    cursor = reader.textCursor()
+    cursor.setPosition(reader.offsets.to_qt(start))
+    reader.setTextCursor(cursor)
+    key = Qt.Key.Key_Left if rtl else Qt.Key.Key_Right
+    for _ in range(length):
+        qtbot.keyClick(reader, key, Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_tag_quote_by_key_then_type_speaker(qtbot, window) -> None:  # noqa: ANN001
+    target = "the numbers no longer add up"
+    start = TEXT.index(target)
+    before = len(window.panel.model.all)
+    select_with_keys(qtbot, window, start + 2, len(target) - 3)  # mid-word both ends
+    qtbot.keyClick(window.reader, Qt.Key.Key_Q)
+    with db(window) as p:
+        quotes = [a for a in p.annotations.list(kinds=["quote"]) if a.text == target]
+    assert len(quotes) == 1  # snapped to whole words
+    assert len(window.panel.model.all) == before + 1
+    assert window.panel.current_id() == quotes[0].id
+    speaker = window.details.fields["speaker"]
+    assert speaker.hasFocus()
+    qtbot.keyClicks(speaker, "Helena Ostrander")
+    with db(window) as p:
+        assert p.annotations.get(quotes[0].id).speaker == "Helena Ostrander"
+    assert window.undo_action.text() == "Undo Edit Speaker"
+    # Rapid typing merged into one step; one more undo removes the annotation itself.
+    qtbot.keyClick(speaker, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with db(window) as p:
+        assert p.annotations.get(quotes[0].id).speaker == ""
+    assert window.undo_action.text() == "Undo Tag as Quote"
+
+
+def test_number_keys_and_undo_redo(qtbot, window) -> None:  # noqa: ANN001
+    target = "protest march"
+    select_with_keys(qtbot, window, TEXT.index(target), len(target))
+    qtbot.keyClick(window.reader, Qt.Key.Key_3)
+    with db(window) as p:
+        (event,) = [a for a in p.annotations.list(kinds=["event"]) if a.text == target]
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with db(window) as p:
+        assert all(a.text != target for a in p.annotations.list())
+    assert event.id not in window.panel.model.all
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    with db(window) as p:
+        assert p.annotations.get(event.id) == event  # same id, uuid and times
+    assert event.id in window.panel.model.all
+
+
+def test_delete_key_and_undo(qtbot, window) -> None:  # noqa: ANN001
+    first = window.panel.model.rows[0]
+    window.select_annotation(first.id)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Delete)
+    with db(window) as p:
+        assert all(a.id != first.id for a in p.annotations.list())
+    assert window.undo_action.text() == "Undo Delete Event"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with db(window) as p:
+        assert p.annotations.get(first.id) == first
+
+
+def test_next_previous_enter_escape(qtbot, window) -> None:  # noqa: ANN001
+    rows = window.panel.model.rows
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)
+    assert window.panel.current_id() == rows[0].id
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)
+    qtbot.keyClick(window.reader, Qt.Key.Key_P)
+    assert window.panel.current_id() == rows[1].id
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    assert window.details.fields["speaker"].hasFocus()  # rows[1] is a quote
+    qtbot.keyClick(window.details.fields["speaker"], Qt.Key.Key_Escape)
+    assert window.reader.hasFocus()
+
+
+def test_edit_status_and_note(qtbot, window) -> None:  # noqa: ANN001
+    claim = next(a for a in window.panel.model.rows if a.kind == "claim")
+    window.select_annotation(claim.id)
+    note = window.details.fields["note"]
+    note.setFocus()
+    note.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(note, " Checked.")
+    status = window.details.fields["status"]
+    status.setCurrentIndex(status.findData("false"))
+    status.activated.emit(status.currentIndex())
+    with db(window) as p:
+        saved = p.annotations.get(claim.id)
+    assert saved.note == claim.note + " Checked."
+    assert saved.status == "false"
+
+
+def test_date_field_saves_only_real_dates(qtbot, window) -> None:  # noqa: ANN001
+    event = next(a for a in window.panel.model.rows if a.kind == "event")
+    window.select_annotation(event.id)
+    field: QLineEdit = window.details.fields["date"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "2025-03-1")
+    with db(window) as p:
+        assert p.annotations.get(event.id).date == event.date  # not yet a date
+    assert "YYYY-MM-DD" in window.details.date_hint.text()
+    qtbot.keyClicks(field, "2")
+    with db(window) as p:
+        assert p.annotations.get(event.id).date == "2025-03-12"
+
+
+def test_filter_panel_by_typing(qtbot, window) -> None:  # noqa: ANN001
+    total = len(window.panel.model.rows)
+    qtbot.keyClicks(window.panel.search, "achterberg")
+    assert len(window.panel.model.rows) == 3
+    assert "3 of" in window.panel.counts.text()
+    window.panel.search.clear()
+    assert len(window.panel.model.rows) == total
+    window.panel.kind_box.setCurrentIndex(window.panel.kind_box.findData("claim"))
+    assert {a.kind for a in window.panel.model.rows} == {"claim"}
+    window.panel.status_box.setCurrentIndex(window.panel.status_box.findData("disputed"))
+    assert [a.claimant for a in window.panel.model.rows] == ["Dockworkers' union"]
+
+
+def test_click_selects_and_cycles_overlaps(qtbot, window) -> None:  # noqa: ANN001
+    spot = TEXT.index("fell by 38 percent") + 3  # inside an event and a claim
+    window.reader.reveal(spot, spot + 1)
+    point = window.reader.position_point(spot)
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    first = window.panel.current_id()
+    qtbot.wait(QApplication.doubleClickInterval() + 100)  # a second click, not a double click
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    second = window.panel.current_id()
+    kinds = {window.reader.annotations[first].kind, window.reader.annotations[second].kind}
+    assert kinds == {"claim", "event"}
+
+
+def test_hover_text_names_kind_and_person(window) -> None:  # noqa: ANN001
+    spot = TEXT.index("a death sentence") + 4
+    tip = window.reader._tooltip(spot)
+    assert "Quote" in tip and "Daniel Achterberg" in tip
+
+
+def test_span_nudge_and_set_to_selection(qtbot, window) -> None:  # noqa: ANN001
+    quote = next(a for a in window.panel.model.rows if a.text.startswith("Nobody in that room"))
+    window.select_annotation(quote.id)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    with db(window) as p:
+        shrunk = p.annotations.get(quote.id)
+    assert shrunk.text == "Nobody in that room has ever loaded a ship. They voted on a"
+    assert window.undo_action.text() == "Undo Change Span"
+    select_with_keys(qtbot, window, TEXT.index("Nobody"), len("Nobody in that room"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_S)
+    with db(window) as p:
+        assert p.annotations.get(quote.id).text == "Nobody in that room"
+
+
+def test_find_then_tag(qtbot, window) -> None:  # noqa: ANN001
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.hasFocus()
+    qtbot.keyClicks(window.find_bar, "retraining programmes")
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_Return)
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_Escape)
+    assert window.reader.hasFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    with db(window) as p:
+        assert any(a.text == "retraining programmes" and a.kind == "claim"
+                   for a in p.annotations.list())
+
+
+def test_whitespace_selection_is_refused_quietly(qtbot, window) -> None:  # noqa: ANN001
+    count = len(window.panel.model.all)
+    start = TEXT.index("\n\n")
+    select_with_keys(qtbot, window, start, 2)
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    assert len(window.panel.model.all) == count
