@@ -18,7 +18,7 @@ from lxml import etree
 from models.briefing import wml
 from models.briefing.content import Item, Source
 from models.briefing.context import Ctx
-from models.briefing.docx_text import is_rtl, one_line, short_date
+from models.briefing.docx_text import is_rtl, ltr_tail, one_line, short_date
 from models.kinds import KIND_COLOURS, KIND_INK, KIND_LABELS, STATUS_LABELS, hex_rgb
 
 _GUTTER = 454  # 0.8 cm hanging indent holding the paragraph number
@@ -34,7 +34,7 @@ def annotated_text(ctx: Ctx) -> None:
     _legend(ctx)
     for source in note.sources:
         if note.multi:
-            ctx.heading(f"A{source.number} · {one_line(source.name)}", 2)
+            ctx.heading(f"A{source.number} · {ltr_tail(one_line(source.name))}", 2)
         _article(ctx, source)
 
 

@@ -11,7 +11,6 @@ from lxml import etree
 from models.briefing import wml
 from models.briefing.comments import CommentWriter
 from models.briefing.content import Note
-from models.briefing.docx_text import is_rtl
 from models.briefing.progress import Ticker
 from models.briefing.styles import StyleBook
 
@@ -53,9 +52,11 @@ class Ctx:
     # -- writing --------------------------------------------------------------------------
 
     def heading(self, text: str, level: int = 1, *, page_break: bool = False) -> None:
+        """Headings run left to right like the rest of the note's own words; a Hebrew or
+        Arabic name inside one is still shown right to left (its run gets w:rtl)."""
         self.headings.append((level, text))
         wml.paragraph(self.body, [(text, wml.PLAIN)], style=self.style(f"Heading {level}"),
-                      rtl=is_rtl(text), keep_next=True, page_break=page_break)
+                      keep_next=True, page_break=page_break)
 
     def para(self, pieces: wml.Pieces, **kw: object) -> etree._Element:
         return wml.paragraph(self.body, pieces, **kw)  # type: ignore[arg-type]

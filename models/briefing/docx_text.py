@@ -103,6 +103,12 @@ def run_is_rtl(text: str, paragraph_rtl: bool) -> bool:
     return paragraph_rtl and not has_ltr
 
 
+def ltr_tail(name: str) -> str:
+    """A name followed by an invisible left-to-right mark when it holds Hebrew/Arabic, so
+    that English text after it ("Name (2 quotes)", "Name · ¶4") keeps its place."""
+    return name + "\u200e" if _RTL.search(name) else name
+
+
 def long_date(iso: str) -> str:
     """'2025-03-14' -> '14 March 2025'; anything else is returned as written."""
     try:

@@ -11,7 +11,14 @@ from lxml import etree
 from models.briefing import wml
 from models.briefing.content import Item, Source
 from models.briefing.context import NOT_RECORDED, Ctx
-from models.briefing.docx_text import is_rtl, long_date, one_line, plural, short_date
+from models.briefing.docx_text import (
+    is_rtl,
+    long_date,
+    ltr_tail,
+    one_line,
+    plural,
+    short_date,
+)
 from models.kinds import KIND_PLURALS, STATUS_LABELS, STATUS_ORDER
 
 _LABEL = wml.Fmt(bold=True, colour=wml.GREY)
@@ -29,7 +36,7 @@ def title_block(ctx: Ctx) -> None:
         for source in note.sources:
             _source_entry(ctx, source)
     else:
-        _source_table(ctx, note.sources[0])
+        _source_table(ctx, note.sources[0], show_title=note.title != note.sources[0].name)
 
 
 def _link(ctx: Ctx, p: etree._Element, url: str) -> None:
@@ -49,10 +56,11 @@ def _length(source: Source) -> str:
     return f"{plural(words, 'word')} in {plural(len(source.paragraphs), 'paragraph')}"
 
 
-def _source_table(ctx: Ctx, source: Source) -> None:
+def _source_table(ctx: Ctx, source: Source, *, show_title: bool) -> None:
     a = source.article
-    rows: list[tuple[str, str]] = [
-        ("Article", a.title), ("Source", a.source), ("Author", a.author),
+    rows: list[tuple[str, str]] = [("Article", a.title)] if show_title else []
+    rows += [
+        ("Source", a.source), ("Author", a.author),
         ("Published", long_date(a.published) if a.published else ""), ("URL", a.url),
         ("Length", _length(source)),
     ]
@@ -72,10 +80,10 @@ def _source_table(ctx: Ctx, source: Source) -> None:
 
 def _source_entry(ctx: Ctx, source: Source) -> None:
     a = source.article
-    ctx.para([(f"A{source.number}\t", wml.BOLD), (one_line(source.name), wml.BOLD)],
-             indent=567, hanging=567, keep_next=True, after=0, rtl=is_rtl(source.name))
-    facts = [one_line(a.source) or "source not recorded", one_line(a.author) or
-             "author not recorded",
+    ctx.para([(f"A{source.number}\t", wml.BOLD), (ltr_tail(one_line(source.name)), wml.BOLD)],
+             indent=567, hanging=567, keep_next=True, after=0)
+    facts = [ltr_tail(one_line(a.source)) or "source not recorded",
+             ltr_tail(one_line(a.author)) or "author not recorded",
              f"published {long_date(a.published)}" if a.published else "date not recorded",
              _length(source)]
     ctx.para([(" · ".join(facts), wml.SMALL_GREY)], indent=567, after=0 if a.url else 120,
@@ -171,8 +179,8 @@ def summary(ctx: Ctx) -> None:
     ctx.heading("Researcher's summary" if not note.multi else "Researchers' summaries", 2)
     for source in written:
         if note.multi:
-            ctx.para([(f"A{source.number} · {one_line(source.name)}", wml.BOLD)],
-                     keep_next=True, after=40, rtl=is_rtl(source.name))
+            ctx.para([(f"A{source.number} · {ltr_tail(one_line(source.name))}", wml.BOLD)],
+                     keep_next=True, after=40)
         for line in source.article.summary.strip().split("\n"):
             if line.strip():
                 ctx.para([(line.strip(), wml.PLAIN)], rtl=is_rtl(line))
@@ -219,8 +227,9 @@ def page_footer(ctx: Ctx) -> None:
         wml.sub(ppr, "w:pStyle", val=footer_style)
     wml.sub(ppr, "w:jc", val="center")
     f = wml.SMALL_GREY
-    title = ctx.note.title if len(ctx.note.title) <= 70 else ctx.note.title[:67] + "…"
-    wml.add_run(p, f"{one_line(title)} · Page ", f)
+    title = one_line(ctx.note.title)
+    title = title if len(title) <= 55 else title[:52].rstrip() + "…"
+    wml.add_run(p, f"{ltr_tail(title)} · Page ", f)
     wml.simple_field(p, "PAGE", "1", f)
     wml.add_run(p, " of ", f)
     wml.simple_field(p, "NUMPAGES", "1", f)

@@ -9,7 +9,14 @@ from lxml import etree
 from models.briefing import wml
 from models.briefing.content import Item
 from models.briefing.context import NOT_RECORDED, Ctx
-from models.briefing.docx_text import is_rtl, one_line, plural, quoted, short_date
+from models.briefing.docx_text import (
+    is_rtl,
+    ltr_tail,
+    one_line,
+    plural,
+    quoted,
+    short_date,
+)
 from models.kinds import (
     KIND_INK,
     KIND_PLURALS,
@@ -47,7 +54,7 @@ def _note_paragraph(ctx: Ctx, item: Item, *, indent: int, after: int = 160,
     note = item.ann.note.strip()
     if note and ctx.note.options.include_notes:
         ctx.para([("Note: ", wml.BOLD), (note, wml.PLAIN)], indent=indent, after=after,
-                 rtl=is_rtl(note), align=align)
+                 align=align)
 
 
 def _has_note(ctx: Ctx, item: Item) -> bool:
@@ -91,8 +98,9 @@ def _claim(ctx: Ctx, item: Item) -> None:
     text = one_line(a.text)
     ctx.para([_label(item), ("  ", wml.PLAIN), status_chip(a.status), ("  ", wml.PLAIN),
               (quoted(text), wml.PLAIN)], keep_next=True, after=40, indent=_INDENT,
-             hanging=_INDENT, rtl=is_rtl(text))
-    meta = [f"Claimant: {one_line(a.claimant)}" if a.claimant else "Claimant not recorded",
+             hanging=_INDENT)  # left to right: label first; Hebrew claim text is an RTL run
+    meta = [f"Claimant: {ltr_tail(one_line(a.claimant))}" if a.claimant else
+            "Claimant not recorded",
             ctx.note.cite(item), _tags(item)]
     ctx.para([(" · ".join(m for m in meta if m), _META)], indent=_INDENT,
              after=40 if _has_note(ctx, item) else 160, keep_next=_has_note(ctx, item))
@@ -113,7 +121,7 @@ def quotes(ctx: Ctx) -> None:
     if ctx.note.options.quotes_by == "order":
         ctx.para([(f"{plural(len(items), 'quote')} in the order they appear.", _META)])
         for item in items:
-            speaker = one_line(item.ann.speaker) or "unattributed"
+            speaker = ltr_tail(one_line(item.ann.speaker)) or "unattributed"
             _quote(ctx, item, style, layout, f"— {speaker}")
             ctx.ticker.tick()
         return
@@ -128,7 +136,7 @@ def quotes(ctx: Ctx) -> None:
     ctx.para([(f"{plural(len(items), 'quote')} by speaker, speakers in order of first "
                "appearance.", _META)])
     for key, group in groups.items():
-        name = names[key] or "Unattributed"
+        name = ltr_tail(names[key]) or "Unattributed"
         ctx.heading(f"{name} ({plural(len(group), 'quote')})", 2)
         for item in group:
             _quote(ctx, item, style, layout, "")
@@ -170,7 +178,7 @@ def events(ctx: Ctx) -> None:
     for item in dated + undated:
         rows.append(_event_row(ctx, item))
         ctx.ticker.tick()
-    wml.table(ctx.body, [16, 42, 16, 18, 8], rows, style=ctx.table_style,
+    wml.table(ctx.body, [16, 40, 16, 18, 10], rows, style=ctx.table_style,
               text_width=ctx.text_width)
     ctx.para([], after=0)
 

@@ -150,6 +150,8 @@ def paragraph(parent: etree._Element | None, pieces: Pieces = (), *, style: str 
     if indent or hanging:
         ind = SubElement(ppr, qn("w:ind"))
         ind.set(qn("w:left"), str(indent))
+        if rtl:  # readers disagree whether w:left means left or start in a bidi paragraph
+            ind.set(qn("w:right"), str(indent))
         if hanging:
             ind.set(qn("w:hanging"), str(hanging))
     if align:
