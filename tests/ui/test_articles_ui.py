@@ -1,0 +1,155 @@
+"""Articles in the window: drag-and-drop import, undo of imports and deletes, properties,
+projects that cannot be opened, settings that persist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from models.project import Project
+from tests.ui.conftest import db, make_window
+
+
+def drop_files(qtbot, window, paths: list[Path]) -> None:  # noqa: ANN001
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = QPointF(window.width() / 2, window.height() / 2)
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    qtbot.waitUntil(lambda: window.library.model.rowCount() > 1, timeout=5000)
+
+
+def test_drop_files_imports_them_and_undo_removes(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+    good = tmp_path / "storm.txt"
+    good.write_text("Storm closes port\n\n“We had no choice,” said Ann Lee. 🌊", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    drop_files(qtbot, window, [good, empty])
+    with db(window) as p:
+        titles = [a.title for a in p.articles.list()]
+    assert titles[-1] == "Storm closes port" and len(titles) == 2
+    assert window.article.title == "Storm closes port"  # the new article is opened
+    from PySide6.QtWidgets import QMessageBox
+
+    summary = window.findChild(QMessageBox, "importSummary")
+    assert summary is not None and "empty.txt is empty" in summary.informativeText()
+    summary.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with db(window) as p:
+        assert [a.title for a in p.articles.list()] == titles[:1]
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    with db(window) as p:
+        assert [a.title for a in p.articles.list()] == titles
+
+
+def test_refused_files_are_summarised(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    bad = tmp_path / "bin.txt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    report = window.articles.import_paths([bad])
+    assert report is not None and not report.imported
+    box = window.findChild(QMessageBox, "importSummary")
+    assert box is not None and "does not look like text" in box.informativeText()
+    box.close()
+
+
+def test_delete_article_is_undoable(qtbot, window) -> None:  # noqa: ANN001
+    article = window.article
+    with db(window) as p:
+        before = p.annotations.list(article_id=article.id)
+    window.articles.delete_current()
+    with db(window) as p:
+        assert p.articles.list() == []
+    assert window.undo_action.text() == "Undo Delete Article"
+    window.undo_action.trigger()
+    with db(window) as p:
+        assert p.annotations.list(article_id=article.id) == before
+    assert window.article is not None and window.article.id == article.id
+
+
+def test_article_properties_dialog_saves_and_undoes(qtbot, window) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QTimer
+
+    from ui.dialogs import ArticlePropertiesDialog
+
+    article = window.article
+
+    def fill() -> None:
+        dialog = window.findChild(ArticlePropertiesDialog)
+        dialog.edits["title"].setText("Port Ellis ends coal")
+        dialog.summary.setPlainText("Council votes 7-4.")
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    window.articles.properties()
+    with db(window) as p:
+        saved = p.articles.get(article.id)
+    assert (saved.title, saved.summary) == ("Port Ellis ends coal", "Council votes 7-4.")
+    assert window.library.model.articles[0].title == "Port Ellis ends coal"
+    assert "Port Ellis ends coal" in window.header.text()
+    assert window.undo_action.text() == "Undo Edit Article Properties"
+    window.undo_action.trigger()
+    with db(window) as p:
+        assert p.articles.get(article.id).title == article.title
+
+
+def test_unopenable_project_shows_the_core_message(qtbot, window, tmp_path: Path,  # noqa: ANN001
+                                                   warnings: list[str]) -> None:
+    bad = tmp_path / "notes.briefmark"
+    bad.write_text("just some notes", encoding="utf-8")
+    assert not window.open_project(bad)
+    assert "not a Briefmark project" in warnings[-1]
+    assert bad.read_text(encoding="utf-8") == "just some notes"
+    assert window.session is not None and window.session.project.path.name == "sample.briefmark"
+
+
+def test_read_only_project_refuses_with_a_message(qtbot, settings, sample_path: Path,  # noqa: ANN001
+                                                  warnings: list[str]) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_project(sample_path)
+    window.session.project.close()
+    window.session.project = Project(sample_path, read_only=True)
+    window.reader.select_span(0, 7)
+    window.tag("claim")
+    assert "read-only" in warnings[-1]
+    with Project.open(sample_path) as p:
+        assert all(a.text != "Harbour" for a in p.annotations.list())
+
+
+def test_layout_zoom_and_recent_projects_persist(qtbot, settings, sample_path: Path,  # noqa: ANN001
+                                                 warnings) -> None:
+    window = make_window(qtbot, settings, sample_path)
+    size = window.reader.point_size()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.point_size() == size + 2
+    window.splitter.setSizes([200, 900, 300])
+    window.close()
+    again = make_window(qtbot, settings, sample_path)
+    assert again.reader.point_size() == size + 2
+    assert abs(again.splitter.sizes()[0] - 200) < 30
+    assert settings.value("recentProjects", [], type=list)[0] == str(sample_path.resolve())
+    assert [a.text() for a in again.recent_menu.actions()] == ["sample.briefmark"]
+
+
+def test_help_lists_shortcuts(window) -> None:  # noqa: ANN001
+    rows = dict(window.shortcut_rows())
+    assert rows["Tag as Quote"] == "Q, 2"
+    assert "Ctrl+Z" in rows["Undo"]
+    assert rows["Next Annotation"] == "N"

@@ -1,0 +1,48 @@
+"""Guards for the Qt runtime itself."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def test_many_void_qt_calls_do_not_crash() -> None:
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every void method call
+    and aborts after a few thousand; pyproject.toml pins around it. This would catch it."""
+    code = (
+        "from PySide6.QtCore import QPoint\n"
+        "from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument\n"
+        "app = QGuiApplication([])\n"
+        "p = QPoint()\n"
+        "doc = QTextDocument('x' * 100)\n"
+        "c = QTextCursor(doc)\n"
+        "for i in range(20000):\n"
+        "    p.setX(i)\n"
+        "    c.setPosition(i % 100)\n"
+        "print('ok')\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "ok"
+
+
+def test_app_starts_on_the_default_project_with_the_sample(qtbot, tmp_path,  # noqa: ANN001
+                                                           monkeypatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    monkeypatch.setenv("BRIEFMARK_DATA_DIR", str(tmp_path / "data"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    from ui.app import run
+
+    window = run([], exec_loop=False)
+    qtbot.addWidget(window)
+    assert (tmp_path / "data" / "My articles.briefmark").exists()
+    assert window.article is not None and window.article.title.startswith("Harbour city")
+    assert len(window.panel.model.rows) >= 12
+    kinds = {a.kind for a in window.panel.model.rows}
+    assert kinds == {"claim", "quote", "event"}
+    window.close()
