@@ -90,7 +90,6 @@ def _fmt(active: dict[int, Item]) -> wml.Fmt:
 
 def _article(ctx: Ctx, source: Source) -> None:
     text = source.article.text
-    comments = ctx.comments
     starts: dict[int, list[Item]] = defaultdict(list)
     ends: dict[int, list[Item]] = defaultdict(list)
     for item in source.items:
@@ -115,13 +114,13 @@ def _article(ctx: Ctx, source: Source) -> None:
             for item in ending:
                 cid = ids[id(item)]
                 wml.sub(p, "w:commentRangeEnd", id=str(cid))
-                comments.reference_run(p, cid)
+                ctx.comments.reference_run(p, cid)
                 del active[id(item)]
             for item in ending:  # shaded like the text around it, so a span is not broken
                 mark = replace(_MARK[item.kind], fill=_fmt(active).fill)
                 wml.add_run(p, item.label, mark, rtl_paragraph=rtl)
             for item in starts.get(cut, ()):
-                cid = comments.add(comment_body(ctx, item), author=item.ann.annotator or author,
+                cid = ctx.comments.add(comment_body(ctx, item), author=item.ann.annotator or author,
                                    date=item.ann.modified or item.ann.created)
                 ids[id(item)] = cid
                 wml.sub(p, "w:commentRangeStart", id=str(cid))

@@ -129,13 +129,15 @@ def _clear_body(document: Document) -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    try:
-        comments = document.part.part_related_by(
-            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments")
-    except KeyError:
-        return
-    for child in list(comments.element):
-        comments.element.remove(child)
+    part = document.part
+    for r_id, rel in list(part.rels.items()):
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind == "comments":
+            for child in list(rel.target_part.element):
+                rel.target_part.element.remove(child)
+        elif kind in ("commentsExtended", "commentsIds", "commentsExtensible"):
+            # Word 2013+ keeps per-comment extras keyed to the removed comments' paragraphs.
+            part.drop_rel(r_id)
 
 
 class StyleBook:

@@ -265,7 +265,8 @@ def make_template(path: Path, *, drop_quote: bool = False) -> Path:
     t = docx.Document()
     t.styles["Normal"].font.name = "Courier New"
     t.sections[0].header.paragraphs[0].text = "HOUSE HEADER — confidential"
-    t.add_paragraph("TEMPLATE BODY TEXT")
+    body = t.add_paragraph("TEMPLATE BODY TEXT")
+    t.add_comment(body.runs, text="TEMPLATE COMMENT", author="House")
     if drop_quote:
         for name in ("Quote", "Quote Char"):
             el = t.styles[name].element
@@ -284,6 +285,8 @@ def test_house_template_styles_header_and_empty_body(project, story, tmp_path):
     quote_styles = {s for sec, s, _ in blocks(doc) if sec == "Quotes"}
     assert "Quote" in quote_styles  # copied in from the built-in styles
     assert len(doc.comments) == len(project.annotations.list())
+    assert not any("TEMPLATE COMMENT" in c.text for c in doc.comments)
+    assert doc.sections[-1].footer.paragraphs  # page numbers added to a footer-less template
 
 
 def test_dotx_template_is_accepted(project, story, tmp_path):
