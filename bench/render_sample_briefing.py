@@ -4,8 +4,8 @@ the annotated text), to look at the note without Word.
     uv run --with pillow python bench/render_sample_briefing.py [--keep FOLDER]
 
 Needs LibreOffice and poppler (apt-get install libreoffice-writer-nogui poppler-utils) and
-Pillow (`uv run --with pillow ...`) or ImageMagick to join the pages. --keep writes note.docx, note.pdf and
-every page's PNG into FOLDER for a closer look.
+Pillow (`uv run --with pillow ...`) or ImageMagick to join the pages. --keep writes
+note.docx, note.pdf and every page's PNG into FOLDER for a closer look.
 """
 
 from __future__ import annotations
