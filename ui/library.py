@@ -38,6 +38,17 @@ class ArticleTableModel(QAbstractTableModel):
         self.articles = articles
         self.endResetModel()
 
+    def set_counts(self, article_id: int, counts: dict[str, int]) -> None:
+        """New annotation counts for one article, without reloading the list."""
+        for row, a in enumerate(self.articles):
+            if a.id == article_id:
+                if a.counts != counts:
+                    from dataclasses import replace
+
+                    self.articles[row] = replace(a, counts=counts)
+                    self.dataChanged.emit(self.index(row, 3), self.index(row, 5))
+                return
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.articles)
 

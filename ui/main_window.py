@@ -503,8 +503,10 @@ class MainWindow(QMainWindow):
             self.panel.upsert(a)
             if aid == self.panel.current_id():
                 self.details.show_annotation(a, keep_focused=self._own_edit)
-        if removed or any(a not in self.panel.model.all for a in changed) or not self._own_edit:
-            self._refresh_library_counts()
+        counts = dict.fromkeys(KINDS, 0)
+        for a in self.panel.model.all.values():
+            counts[a.kind] += 1
+        self.library.model.set_counts(article_id, counts)
 
     def _annotations_changed(self, article_id: int, changed: list, removed: list) -> None:
         """A change from undo/redo: show it, and take the reader to it."""

@@ -7,12 +7,15 @@ convert either way in O(log n).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
     def __init__(self, text: str) -> None:
-        self._astral_cp = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral_cp = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_u16 = [cp + n for n, cp in enumerate(self._astral_cp)]
         self.length = len(text)
 
