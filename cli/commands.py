@@ -66,11 +66,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
             options = BriefingOptions(
                 article_ids=tuple(args.article or ()), kinds=tuple(args.kind or KINDS),
-                include_text=not args.no_text,
+                include_text=not args.no_text, include_notes=not args.no_notes,
+                quotes_by=args.quotes_by, claims_by=args.claims_by,
                 template=Path(args.template) if args.template else None,
                 title=args.title or "",
             )
-            export_briefing(project, out, options)
+            out = export_briefing(project, out, options)
         elif args.format == "csv":
             text = exchange.export_csv(project, article_ids=args.article or (),
                                        kinds=args.kind or ())
@@ -156,6 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", action="append", choices=KINDS, help="only this kind (repeatable)")
     p.add_argument("--template", metavar="T.docx", help="docx: house template to take styles from")
     p.add_argument("--no-text", action="store_true", help="docx: leave out the annotated text")
+    p.add_argument("--no-notes", action="store_true", help="docx: leave out the notes")
+    p.add_argument("--quotes-by", choices=("speaker", "order"), default="speaker",
+                   help="docx: group quotes by speaker (default) or keep text order")
+    p.add_argument("--claims-by", choices=("status", "order"), default="status",
+                   help="docx: group claims by status (default) or keep text order")
     p.add_argument("--title", help="docx: the note's title")
     p.set_defaults(handler=_cmd_export)
 

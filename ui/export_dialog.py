@@ -186,10 +186,10 @@ class BriefingExportDialog(QDialog):
         if wait:  # tests: block until the worker is done, keeping signals flowing
             from PySide6.QtCore import QCoreApplication
 
-            while self.thread is not None and self.thread.isRunning():
+            thread = self.thread
+            while self.thread is not None:
+                thread.wait(20)
                 QCoreApplication.processEvents()
-                self.thread.wait(20)
-            QCoreApplication.processEvents()
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(1, total))

@@ -93,3 +93,23 @@ def test_user_errors_are_one_clear_line(tmp_path: Path, args: tuple[str, ...],
 def test_unknown_option_is_a_usage_error(tmp_path: Path) -> None:
     out = run("list", "p.briefmark", "--frobnicate", cwd=tmp_path)
     assert out.returncode == 2 and "unrecognized arguments" in out.stderr
+
+
+def test_export_docx_from_the_command_line(tmp_path: Path) -> None:
+    from docx import Document
+
+    sys.path.insert(0, str(REPO))
+    from models.project import Project
+    from models.sample import add_sample
+
+    with Project.open(tmp_path / "s.briefmark", create=True) as p:
+        add_sample(p)
+    out = run("export", "s.briefmark", "--format", "docx", "-o", "note", "--kind", "quote",
+              "--no-text", "--title", "Port Ellis quotes", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "note.docx" in out.stdout
+    doc = Document(str(tmp_path / "note.docx"))
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "Port Ellis quotes" in body
+    assert "a death sentence for the east side." in body
+    assert "The terminal employs 340 people directly" not in body  # claims left out

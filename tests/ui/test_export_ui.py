@@ -1,0 +1,62 @@
+"""Exporting a briefing note from the window: options, worker thread, atomic result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+
+
+def test_export_dialog_writes_the_note_off_the_ui_thread(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+    from ui.export_dialog import BriefingExportDialog
+
+    dialog = BriefingExportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.setProperty("quiet", True)
+    dialog.kind_boxes["event"].setChecked(False)
+    dialog.title.setText("Port Ellis: the vote")
+    out = tmp_path / "note.docx"
+    dialog.run_export(out, wait=True)
+    assert dialog.written == str(out)
+    doc = Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Port Ellis: the vote" in text
+    assert "Nobody in that room has ever loaded a ship." in text
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert not any(h.startswith("Events") for h in headings)
+    assert "Export cancelled" not in window.statusBar().currentMessage()
+
+
+def test_cancelled_export_leaves_no_file(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+    from ui.export_dialog import BriefingExportDialog
+
+    out = tmp_path / "note.docx"
+    out.write_bytes(b"earlier good note")
+    dialog = BriefingExportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.setProperty("quiet", True)
+    original = dialog.run_export
+
+    def cancel_at_once(path: Path, *, wait: bool = False) -> None:
+        original(path, wait=False)
+        dialog.worker.cancel.set()
+        while dialog.thread is not None:
+            qtbot.wait(20)
+
+    cancel_at_once(out)
+    assert dialog.written == ""
+    assert out.read_bytes() == b"earlier good note"
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp" or p.name.startswith(".")]
+    assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_unwritable_destination_is_explained(qtbot, window, tmp_path: Path,  # noqa: ANN001
+                                             warnings: list[str]) -> None:
+    from ui.export_dialog import BriefingExportDialog
+
+    dialog = BriefingExportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.setProperty("quiet", True)
+    dialog.run_export(tmp_path / "missing" / "note.docx", wait=True)
+    assert dialog.written == ""
+    assert warnings and "does not exist" in warnings[-1]
