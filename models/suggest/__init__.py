@@ -1,0 +1,80 @@
+"""Suggested annotations: direct quotes with speakers, reported claims with claimants and
+dated events, found by rules (no model, nothing downloaded). The CLI and UI call only what
+this module exports.
+
+    suggest_text(text, published=..., language=..., kinds=...)  -> [Suggestion]
+    suggest_for_article(project, article_id)  -> minus rejected and already annotated spans
+    reject(project, article_id, suggestion) / rejected_keys(project, article_id)
+    accept(project, article_id, suggestions)  -> stored annotations, one transaction
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from models.suggest.engine import suggest as _suggest
+from models.suggest.suggestion import KINDS, Suggestion
+
+if TYPE_CHECKING:
+    from models.project import Project
+    from models.values import Annotation
+
+__all__ = ["KINDS", "Suggestion", "accept", "reject", "rejected_keys", "suggest_for_article",
+           "suggest_text"]
+
+_REJECTED = "suggest.rejected."
+
+
+def suggest_text(text: str, *, published: str = "", language: str = "",
+                 kinds: Iterable[str] = KINDS) -> list[Suggestion]:
+    """Suggestions for a text; `published` (YYYY-MM-DD) anchors relative dates."""
+    return _suggest(text, published=published, language=language, kinds=tuple(kinds))
+
+
+def _setting_key(project: Project, article_id: int) -> str:
+    return _REJECTED + project.articles.get(article_id).uuid
+
+
+def rejected_keys(project: Project, article_id: int) -> set[str]:
+    raw = project.setting(_setting_key(project, article_id))
+    try:
+        keys = json.loads(raw) if raw else []
+    except ValueError:
+        keys = []  # a damaged setting forgets rejections rather than failing
+    return {k for k in keys if isinstance(k, str)}
+
+
+def reject(project: Project, article_id: int, suggestion: Suggestion) -> None:
+    """Remember that the user does not want this suggestion for this article."""
+    keys = rejected_keys(project, article_id)
+    keys.add(suggestion.key())
+    project.set_setting(_setting_key(project, article_id),
+                        json.dumps(sorted(keys), ensure_ascii=False))
+
+
+def suggest_for_article(project: Project, article_id: int, *,
+                        kinds: Iterable[str] = KINDS) -> list[Suggestion]:
+    """Suggestions for a stored article, without rejected ones and without spans already
+    annotated (overlapping) with the same kind."""
+    article = project.articles.get(article_id)
+    found = suggest_text(article.text, published=article.published,
+                         language=article.language, kinds=kinds)
+    rejected = rejected_keys(project, article_id)
+    existing: dict[str, list[tuple[int, int]]] = {}
+    for a in project.annotations.list(article_id=article_id):
+        existing.setdefault(a.kind, []).append((a.start, a.end))
+    return [s for s in found if s.key() not in rejected
+            and not any(st < s.end and s.start < en for st, en in existing.get(s.kind, ()))]
+
+
+def accept(project: Project, article_id: int,
+           suggestions: Iterable[Suggestion]) -> list[Annotation]:
+    """Store suggestions as annotations in one transaction (all or none)."""
+    built = [project.annotations.build(article_id=article_id, kind=s.kind, start=s.start,
+                                       end=s.end, **s.fields())
+             for s in suggestions]
+    if not built:
+        return []
+    return project.annotations.add_many(built)

@@ -1,0 +1,496 @@
+"""Date and time expressions: find them with our own patterns, normalise them to ISO dates.
+
+`dateparser.search` scans every substring and is slow; instead we look for month names,
+weekdays, relative words and years (names taken from dateparser's own locale tables for
+languages other than English) and normalise each hit. Explicit calendar dates go through
+`dateparser.parse` (cached); weekdays and periods follow newsroom conventions that dateparser
+does not share (see `resolve`).
+
+Conventions for `date` (documented in docs/suggestions.md):
+- a weekday means the most recent such day up to and including publication ("said Monday"
+  in a Monday paper is that Monday), or the next one when the clause speaks of the future;
+- a period means its first day: "last week" is Monday of the previous week, "in April" is
+  1 April, "in 1997" is 1 January 1997; "six months ago" is exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+               "saturday": 5, "sunday": 6}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+
+# Ranks: which expression dates a sentence when it holds several.
+DAY, TIME, WEEK, MONTH, YEAR = 5, 4, 3, 2, 1
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str  # as written, without a leading "on"/"in"
+    date: str  # ISO day, or "" when it cannot be pinned
+    rank: int
+
+
+_MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+                r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|"
+                r"Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)")
+_LONG_MONTHS = (r"(?:January|February|March|April|June|July|August|September|October|"
+                r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+       r"fifteen|twenty|thirty)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+EN_PATTERN = re.compile(
+    r"(?P<md>(?:" + _WEEKDAY + r",?\s+)?(?P<md_m>" + _MONTH_NAMES + r")\s+(?P<md_d>\d{1,2})"
+    r"(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>" + _YEAR + r"))?(?!\d))"
+    r"|(?P<dm>(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?(?P<dm_d>\d{1,2})(?:st|nd|rd|th)?\s+"
+    r"(?:of\s+)?(?P<dm_m>" + _MONTH_NAMES + r")(?:,?\s+(?P<dm_y>" + _YEAR + r"))?(?!\d))"
+    r"|(?P<my>(?P<my_m>" + _MONTH_NAMES + r")\s+(?:of\s+)?(?P<my_y>" + _YEAR + r")(?!\d))"
+    r"|(?P<mo>(?P<mo_mod>(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?"
+    r"(?P<mo_m>" + _LONG_MONTHS + r"|May|March)\b)"
+    r"|(?P<wd>(?P<wd_mod>(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?"
+    r"(?P<wd_d>" + _WEEKDAY + r")(?:'s)?" + _PART + r")"
+    r"|(?P<rd>(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?P<rd_w>[Tt]oday|[Tt]onight|[Yy]esterday|"
+    r"[Tt]omorrow)(?:'s|’s)?" + _PART + r")"
+    r"|(?P<tp>(?P<tp_w>[Tt]his|[Ll]ast)\s+(?P<tp_p>morning|afternoon|evening|night)"
+    r"(?!\s+(?:of|before|after)))"
+    r"|(?P<pr>(?P<pr_mod>(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\s+"
+    r"(?P<pr_p>week|weekend|month|year)\b)"
+    r"|(?P<ago>(?P<ago_n>" + _NUM + r")\s+(?P<ago_u>day|week|month|year)s?\s+ago\b)"
+    r"|(?P<yr>(?P<yr_cue>\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|"
+    r"[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-?|of|the|[Bb]etween|and|to)\s+)"
+    r"(?P<yr_y>" + _YEAR + r")(?![\d%,.]\d|\s*%|-\d))"
+    r"|(?P<tm>(?:at\s+)?(?:about\s+|around\s+)?(?P<tm_h>\d{1,2})(?:[:.](?P<tm_min>\d{2}))?"
+    r"\s*(?P<tm_ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:ET|EST|EDT|GMT|BST|UTC|PT|local time))?)"
+    r"|(?P<same>[Tt]he\s+same\s+day|[Tt]hat\s+day)"
+)
+
+# "on", "in" etc. before an expression are not part of `when`.
+_CUE_WORDS = re.compile(r"^(?:in|on|since|until|by|during|from|through|before|after|of|the|"
+                        r"between|and|to|at|about|around)\s+", re.IGNORECASE)
+
+# Words in the clause that put a weekday or month ahead of publication, not behind it.
+FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|won't|'ll|going to|scheduled|due to|expected|expects|plans?|planned|"
+    r"set to|upcoming|next|is to|are to|were to|was to|would|could|to be held|to meet|"
+    r"to begin|to start|forecast|coming|va|vont|sera|seront|doit|doivent|wird|werden|soll|"
+    r"sollen|será|serán|va a|van a|будет|будут|состоится)\b", re.IGNORECASE)
+
+
+def _num(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word.lower())
+
+
+def _month_start(d: date, months_back: int) -> date:
+    y, m = d.year, d.month - months_back
+    while m <= 0:
+        m += 12
+        y -= 1
+    while m > 12:
+        m -= 12
+        y += 1
+    return date(y, m, 1)
+
+
+def _minus_months(d: date, n: int) -> date:
+    first = _month_start(d, n)
+    for day in (d.day, 30, 29, 28):
+        try:
+            return first.replace(day=day)
+        except ValueError:
+            continue
+    return first
+
+
+def weekday_date(ref: date, weekday: int, *, future: bool = False, strict: bool = False) -> date:
+    """Most recent `weekday` up to ref (strict: before ref), or the next one when future."""
+    if future:
+        ahead = (weekday - ref.weekday()) % 7
+        if strict and ahead == 0:
+            ahead = 7
+        return ref + timedelta(days=ahead)
+    back = (ref.weekday() - weekday) % 7
+    if strict and back == 0:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+def month_date(ref: date, month: int, *, future: bool, modifier: str = "") -> date:
+    modifier = modifier.lower().strip()
+    if modifier == "last":
+        year = ref.year if month < ref.month else ref.year - 1
+    elif modifier == "next":
+        year = ref.year if month > ref.month else ref.year + 1
+    elif modifier == "this":
+        year = ref.year
+    elif future:
+        year = ref.year if month >= ref.month else ref.year + 1
+    else:
+        year = ref.year if month <= ref.month else ref.year - 1
+    return date(year, month, 1)
+
+
+@lru_cache(maxsize=4096)
+def parse_explicit(expr: str, language: str, ref_iso: str, future: bool) -> str:
+    """Normalise an explicit calendar date with dateparser; '' when it cannot."""
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "future" if future else "past",
+                "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                "STRICT_PARSING": False}
+    if ref_iso:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(ref_iso)
+    languages = [language] if language and language != "en" else ["en"]
+    try:
+        parsed = dateparser.parse(expr, languages=languages, settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input; treat as no date
+        parsed = None
+    return parsed.date().isoformat() if parsed else ""
+
+
+def _clean_when(expr: str) -> str:
+    expr = expr.strip().rstrip(",")
+    while True:
+        stripped = _CUE_WORDS.sub("", expr)
+        if stripped == expr:
+            return expr
+        expr = stripped
+
+
+def _en_mention(m: re.Match[str], ref: date | None, future: bool) -> DateMention | None:
+    g = m.groupdict()
+    raw = m.group()
+    start, end = m.start(), m.end()
+    when = _clean_when(raw)
+    start += raw.find(when) if when in raw else 0
+    end = start + len(when)
+    iso, rank = "", DAY
+    if g["md"] or g["dm"]:
+        month = EN_MONTHS[(g["md_m"] or g["dm_m"]).rstrip(".").lower()]
+        day = int(g["md_d"] or g["dm_d"])
+        year = g["md_y"] or g["dm_y"]
+        if not 1 <= day <= 31:
+            return None
+        if year:
+            try:
+                iso = date(int(year), month, day).isoformat()
+            except ValueError:
+                return None
+        elif ref:
+            iso = parse_explicit(f"{day} {list(EN_MONTHS)[month - 1]}", "en",
+                                 ref.isoformat(), future)
+    elif g["my"]:
+        month = EN_MONTHS[g["my_m"].rstrip(".").lower()]
+        iso, rank = date(int(g["my_y"]), month, 1).isoformat(), MONTH
+    elif g["mo"]:
+        name = g["mo_m"]
+        mod = (g["mo_mod"] or "").strip()
+        if name in ("May", "March") and not mod:
+            before = m.string[max(0, m.start() - 12):m.start()]
+            if not re.search(r"\b(?:in|since|until|by|during|of|from|through)\s+$", before):
+                return None  # "May" the verb, "March" the walk
+        elif not mod:
+            before = m.string[max(0, m.start() - 12):m.start()]
+            if not re.search(r"\b(?:in|since|until|by|during|of|from|through|early|late|"
+                             r"mid|until|before|after)[\s-]+$", before, re.IGNORECASE):
+                return None
+        month = EN_MONTHS[name.rstrip(".").lower()]
+        rank = MONTH
+        if ref:
+            iso = month_date(ref, month, future=future, modifier=mod if mod.lower() in
+                             ("last", "next", "this") else "").isoformat()
+    elif g["wd"]:
+        wd = EN_WEEKDAYS[g["wd_d"].lower()]
+        mod = (g["wd_mod"] or "").strip().lower()
+        if ref:
+            if mod == "last":
+                iso = weekday_date(ref, wd, strict=True).isoformat()
+            elif mod == "next":
+                iso = weekday_date(ref, wd, future=True, strict=True).isoformat()
+            else:
+                iso = weekday_date(ref, wd, future=future).isoformat()
+    elif g["rd"]:
+        word = g["rd_w"].lower()
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+        if ref:
+            iso = (ref + timedelta(days=offset)).isoformat()
+    elif g["tp"]:
+        offset = -1 if g["tp_w"].lower() == "last" and g["tp_p"] == "night" else 0
+        if g["tp_w"].lower() == "last" and g["tp_p"] != "night":
+            return None  # "last evening" is rare and ambiguous
+        if ref:
+            iso = (ref + timedelta(days=offset)).isoformat()
+    elif g["pr"]:
+        mod = re.sub(r"\s+", " ", g["pr_mod"].lower())
+        period = g["pr_p"]
+        step = {"last": -1, "past": -1, "this": 0, "earlier this": 0, "later this": 0,
+                "next": 1}[mod]
+        if mod == "past" and period != "week":
+            return None  # "the past year" is a span, not a date
+        rank = {"week": WEEK, "weekend": WEEK, "month": MONTH, "year": YEAR}[period]
+        if ref:
+            if period == "week":
+                iso = (ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)).isoformat()
+            elif period == "weekend":
+                sat = ref - timedelta(days=(ref.weekday() - 5) % 7)
+                iso = (sat + timedelta(weeks=step + (1 if step >= 0 and sat < ref - timedelta(
+                    days=1) and mod == "next" else 0))).isoformat()
+            elif period == "month":
+                iso = _month_start(ref, -step).isoformat()
+            else:
+                iso = date(ref.year + step, 1, 1).isoformat()
+    elif g["ago"]:
+        n = _num(g["ago_n"])
+        unit = g["ago_u"]
+        if n is None:
+            return None
+        rank = {"day": DAY, "week": DAY, "month": DAY, "year": DAY}[unit]
+        if ref:
+            if unit == "day":
+                iso = (ref - timedelta(days=n)).isoformat()
+            elif unit == "week":
+                iso = (ref - timedelta(weeks=n)).isoformat()
+            elif unit == "month":
+                iso = _minus_months(ref, n).isoformat()
+            else:
+                try:
+                    iso = ref.replace(year=ref.year - n).isoformat()
+                except ValueError:
+                    iso = ref.replace(year=ref.year - n, day=28).isoformat()
+    elif g["yr"]:
+        cue = g["yr_cue"].strip().lower()
+        rank = YEAR
+        year = int(g["yr_y"])
+        iso = f"{year:04d}-01-01"
+        if cue == "of" and re.search(r"\bend\s+of\s*$", m.string[max(0, m.start() - 8):
+                                                                 m.start() + 3]):
+            iso = f"{year:04d}-12-31"
+        when = g["yr_y"]
+        start, end = m.start("yr_y"), m.end("yr_y")
+    elif g["tm"]:
+        rank = TIME
+        if ref:
+            iso = ref.isoformat()
+        hour = int(g["tm_h"])
+        if hour > 12:
+            return None
+    elif g["same"]:
+        rank = DAY
+        iso = "same"  # the engine copies the previous day-precision date
+        when = raw
+    return DateMention(start, end, m.string[start:end] if not g["yr"] else when, iso, rank)
+
+
+# -- other languages, built from dateparser's locale tables ----------------------------------
+
+_PART_OF_DAY = {
+    "fr": r"(?:\s+(?:matin|soir|après-midi|soirée))?",
+    "es": r"(?:\s+por\s+la\s+(?:mañana|tarde|noche))?",
+    "de": r"(?:\s*(?:früh|morgen|abend|nachmittag|vormittag))?",
+    "ru": r"(?:\s+(?:утром|вечером|днем|днём|ночью))?",
+}
+_MONTH_CUES = {
+    "fr": r"(?:en|depuis|fin|début|mi-|d['’]ici|jusqu['’]en|courant)",
+    "de": r"(?:im|seit|Anfang|Ende|Mitte|bis|ab)",
+    "es": r"(?:en|desde|hasta|a\s+finales\s+de|a\s+principios\s+de|a\s+mediados\s+de)",
+    "it": r"(?:a|in|da|fino\s+a)",
+    "pt": r"(?:em|desde|até)",
+}
+_YEAR_SUFFIX = {"ru": r"(?:\s*(?:года|году|г\.))?", "zh": "年?", "ja": "年?"}
+
+
+@lru_cache(maxsize=32)
+def _locale_tables(language: str) -> tuple[dict[str, int], dict[str, int], dict[str, tuple]]:
+    """Month names, weekday names and relative phrases of a language (lower case)."""
+    from dateparser.languages import default_loader
+
+    try:
+        info = default_loader.get_locale(language).info
+    except Exception:  # unknown language code: no table
+        return {}, {}, {}
+    months: dict[str, int] = {}
+    for i, key in enumerate(list(EN_MONTHS)[:12], 1):
+        forms = [f for f in info.get(key, []) if isinstance(f, str)]
+        longest = max(forms, key=len, default="")
+        for f in forms:
+            if len(f) >= 4 or f == longest or not f.isascii():
+                months[f.lower()] = i
+    weekdays: dict[str, int] = {}
+    for i, key in enumerate(EN_WEEKDAYS):
+        for f in info.get(key, []):
+            if isinstance(f, str) and (len(f) >= 4 or not f.isascii()) and "(" not in f:
+                weekdays[f.lower()] = i
+    relative: dict[str, tuple] = {}
+    for key, forms in (info.get("relative-type") or {}).items():
+        m = re.fullmatch(r"(in )?(\d+) (day|week|month|year)( ago)?", key)
+        if not m or not (m.group(1) or m.group(4)):
+            continue
+        n = int(m.group(2)) * (1 if m.group(1) else -1)
+        for f in forms:
+            if len(f) >= 3 and not re.search(r"\b(?:mo|wk|yr|nd|sem)\b", f):
+                relative[f.lower()] = (m.group(3), n)
+    return months, weekdays, relative
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=32)
+def _foreign_pattern(language: str) -> re.Pattern[str] | None:
+    months, weekdays, relative = _locale_tables(language)
+    if not months:
+        return None
+    cjk = language in ("zh", "ja")
+    b = "" if cjk else r"(?<!\w)"
+    e = "" if cjk else r"(?!\w)"
+    mo = _alternation(months)
+    parts = [
+        rf"(?P<dmy>{b}(?P<dmy_d>\d{{1,2}})(?:er|\.|º)?\s*(?:de\s+)?(?P<dmy_m>{mo}){e}"
+        rf"(?:,?\s*(?:de\s+|del\s+)?(?P<dmy_y>{_YEAR}){_YEAR_SUFFIX.get(language, '')})?)",
+        rf"(?P<mdy>{b}(?P<mdy_m>{mo})\s*(?P<mdy_d>\d{{1,2}}){e}(?:,?\s*(?P<mdy_y>{_YEAR}))?)",
+        rf"(?P<my>{b}(?P<my_m>{mo})\s+(?:de\s+)?(?P<my_y>{_YEAR}){e})",
+    ]
+    if language in _MONTH_CUES:
+        parts.append(rf"(?P<mo>(?<!\w){_MONTH_CUES[language]}\s+(?P<mo_m>{mo}){e})")
+    if weekdays:
+        parts.append(rf"(?P<wd>{b}(?P<wd_d>{_alternation(weekdays)}){e}"
+                     rf"{_PART_OF_DAY.get(language, '')})")
+    if relative:
+        parts.append(rf"(?P<rel>{b}(?P<rel_w>{_alternation(relative)}){e}"
+                     rf"{_PART_OF_DAY.get(language, '')})")
+    parts.append(rf"(?P<yr>(?<!\d)(?P<yr_y>{_YEAR}){_YEAR_SUFFIX.get(language, '')}(?!\d)"
+                 r"(?=\s*(?:года|году|г\.|年))|"
+                 r"(?<!\w)(?:en|depuis|im\s+Jahr|seit|desde|в|с|до)\s+(?P<yr_y2>"
+                 + _YEAR + r")(?!\d))")
+    if cjk:
+        parts.insert(0, r"(?P<cjk>(?:(?P<cjk_y>\d{4})年)?(?P<cjk_m>\d{1,2})月(?P<cjk_d>\d{1,2})"
+                        r"日)")
+    parts.append(r"(?P<tm>(?<!\d)(?P<tm_h>[01]?\d|2[0-3])(?:h|:)(?P<tm_min>[0-5]\d)(?!\d))")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
+                     future: bool) -> DateMention | None:
+    g = m.groupdict()
+    months, weekdays, relative = _locale_tables(language)
+    text = m.group()
+    ref_iso = ref.isoformat() if ref else ""
+    iso, rank = "", DAY
+    if g.get("cjk"):
+        y = int(g["cjk_y"]) if g["cjk_y"] else None
+        mo, d = int(g["cjk_m"]), int(g["cjk_d"])
+        try:
+            if y:
+                iso = date(y, mo, d).isoformat()
+            elif ref:
+                cand = date(ref.year, mo, d)
+                if cand > ref and not future:
+                    cand = date(ref.year - 1, mo, d)
+                iso = cand.isoformat()
+        except ValueError:
+            return None
+    elif g.get("dmy") or g.get("mdy"):
+        if g.get("dmy"):
+            d, mname, y = g["dmy_d"], g["dmy_m"], g["dmy_y"]
+        else:
+            d, mname, y = g["mdy_d"], g["mdy_m"], g["mdy_y"]
+        month = months.get(mname.lower())
+        if not month or not 1 <= int(d) <= 31:
+            return None
+        if y:
+            try:
+                iso = date(int(y), month, int(d)).isoformat()
+            except ValueError:
+                return None
+        else:
+            iso = parse_explicit(text, language, ref_iso, future) if ref else ""
+    elif g.get("my"):
+        month = months.get(g["my_m"].lower())
+        if not month:
+            return None
+        iso, rank = date(int(g["my_y"]), month, 1).isoformat(), MONTH
+    elif g.get("mo"):
+        month = months.get(g["mo_m"].lower())
+        if not month:
+            return None
+        rank = MONTH
+        if ref:
+            iso = month_date(ref, month, future=future).isoformat()
+    elif g.get("wd"):
+        wd = weekdays.get(g["wd_d"].lower())
+        if wd is None:
+            return None
+        if ref:
+            iso = weekday_date(ref, wd, future=future).isoformat()
+    elif g.get("rel"):
+        unit, n = relative[g["rel_w"].lower()]
+        rank = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR}[unit]
+        if ref:
+            if unit == "day":
+                iso = (ref + timedelta(days=n)).isoformat()
+            elif unit == "week":
+                iso = (ref - timedelta(days=ref.weekday()) + timedelta(weeks=n)).isoformat()
+            elif unit == "month":
+                iso = _month_start(ref, -n).isoformat()
+            else:
+                iso = date(ref.year + n, 1, 1).isoformat()
+    elif g.get("yr"):
+        year = g.get("yr_y") or g.get("yr_y2")
+        iso, rank = f"{int(year):04d}-01-01", YEAR
+    elif g.get("tm"):
+        rank = TIME
+        iso = ref.isoformat() if ref else ""
+    start, end = m.start(), m.end()
+    when = text
+    cue = re.match(r"(?:le|la|el|am|den|the|on|en|depuis|im|seit|desde|в|с|до|im\s+Jahr)\s+",
+                   when, re.IGNORECASE)
+    if cue and g.get("yr"):
+        start += cue.end()
+        when = when[cue.end():]
+    return DateMention(start, end, when, iso, rank)
+
+
+def find_dates(text: str, start: int, end: int, language: str, ref: date | None,
+               future_hint=None) -> list[DateMention]:
+    """Date expressions in text[start:end]; future_hint(pos) says if the clause looks ahead."""
+    out: list[DateMention] = []
+    lang = (language or "en").split("-")[0].lower()
+    patterns: list[tuple[str, re.Pattern[str]]] = [("en", EN_PATTERN)]
+    if lang != "en":
+        foreign = _foreign_pattern(lang)
+        if foreign is not None:
+            patterns.insert(0, (lang, foreign))
+    taken: list[tuple[int, int]] = []
+    for plang, pattern in patterns:
+        for m in pattern.finditer(text, start, end):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            future = bool(future_hint(m.start())) if future_hint else False
+            if plang == "en":
+                mention = _en_mention(m, ref, future)
+            else:
+                mention = _foreign_mention(m, plang, ref, future)
+            if mention is not None:
+                out.append(mention)
+                taken.append((m.start(), m.end()))
+    out.sort(key=lambda d: d.start)
+    return out

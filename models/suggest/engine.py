@@ -1,0 +1,182 @@
+"""Putting the rules together: quotes with speakers, claims with claimants, dated events."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from models.suggest.attribution import EN_VERB_RE, Attribution, Attributor, Resolver
+from models.suggest.claims import find_claims
+from models.suggest.events import find_events
+from models.suggest.lexicon import FOREIGN_SPEECH, JA_AFTER, ZH_VERBS
+from models.suggest.quotes import Quote, find_quotes
+from models.suggest.speakers import People
+from models.suggest.suggestion import KINDS, Suggestion
+from models.suggest.text import Index, is_cjk
+
+_TWEET_SIGNATURE = re.compile(r"\s+[—–-]\s+[^()\n]{1,60}?\s+\(@\w+\)\s+(?P<date>(?:January|"
+                              r"February|March|April|May|June|July|August|September|October|"
+                              r"November|December)\s+\d{1,2},\s+\d{4})\s*$", re.MULTILINE)
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
+_SHORT_QUOTE_CUES = re.compile(
+    r"(?<![\w-])(?:called|calls|call|described|describes|dubbed|termed|labelled|labeled|"
+    r"branded|praised|lauded|hailed|criticized|criticised|condemned|denounced|welcomed|"
+    r"urged|asked\s+for|expressed|accused|attributed|wrote|quoted|qualifié|qualifie|"
+    r"dénoncé|évoqué|назвал|назвала|bezeichnete|calificó)(?![\w-])", re.IGNORECASE)
+
+
+def _published(value: str) -> date | None:
+    try:
+        return date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+def reference_date(text: str, published: str) -> date | None:
+    """The day relative dates count from: publication, or later when the text embeds posts
+    dated after it (a live blog keeps its first publication date while it is written on)."""
+    base = _published(published)
+    latest = None
+    for m in _TWEET_SIGNATURE.finditer(text):
+        month, day, year = re.match(r"(\w+)\s+(\d+),\s+(\d+)", m.group("date")).groups()
+        try:
+            d = date(int(year), _MONTHS.index(month.lower()) + 1, int(day))
+        except ValueError:
+            continue
+        latest = d if latest is None or d > latest else latest
+    if latest and (base is None or base < latest <= base + timedelta(days=14)):
+        return latest
+    return base
+
+
+def _language(text: str, language: str) -> str:
+    if language:
+        return language.split("-")[0].lower()
+    try:
+        from models.language import detect_language
+    except ImportError:  # keep suggestions working without the detector
+        return "en"
+    return detect_language(text) or "en"
+
+
+def _is_scare(text: str, q: Quote, index: Index, att: Attributor, language: str) -> bool:
+    """Scare quotes, names and titles in quotation marks: short, no one is said to say them."""
+    if q.style in ("tweet", "block"):
+        return False
+    inner = text[q.start:q.end]
+    words = re.findall(r"\w+", inner)
+    cjk = sum(1 for ch in inner if is_cjk(ch))
+    punct = bool(re.search(r"[.!?,;:…。！？，、]", inner))
+    sent = index.sentence(q.open_mark if q.open_mark >= 0 else q.start)
+    outside = text[sent.start:q.open_mark if q.open_mark >= 0 else q.start] + " " + \
+        text[(q.close_mark + 1 if q.close_mark >= 0 else q.end):sent.end]
+    cue = bool(EN_VERB_RE.search(outside) or _SHORT_QUOTE_CUES.search(outside))
+    if not cue and language in FOREIGN_SPEECH:
+        cue = bool(re.search(r"(?<!\w)(?:" + FOREIGN_SPEECH[language] + r")(?!\w)", outside,
+                             re.IGNORECASE))
+    if not cue and q.close_mark >= 0:
+        after = text[q.close_mark + 1:q.close_mark + 12]
+        cue = bool(JA_AFTER.match(after) or re.match(r"[，,]?(?:" + ZH_VERBS + ")", after))
+    if cjk > len(words):  # Chinese / Japanese: count characters
+        short = cjk <= 6 and not punct
+    else:
+        short = len(words) <= 2
+    if short:
+        if not cue:
+            return True
+        if inner[:1].isupper() and not punct:
+            return True  # «Боинг», “Air Force One”: a name, not somebody's words
+        return False
+    if not punct and not cue and all(w[:1].isupper() for w in words if len(w) > 3):
+        return True  # a title in Title Case
+    return False
+
+
+def _title_end(text: str, index: Index) -> int:
+    if len(index.paras) < 2:
+        return 0
+    lo, hi = index.paras[0]
+    return hi if text[hi - 1] not in ".!?。！？\"”»" else 0
+
+
+@lru_cache(maxsize=16)
+def _suggest(text: str, published: str, language: str,
+             kinds: tuple[str, ...]) -> tuple[Suggestion, ...]:
+    lang = _language(text, language)
+    index = Index(text)
+    people = People(text, index)
+    all_quotes = find_quotes(text, index)
+    att = Attributor(text, index, people, lang, all_quotes)
+    quotes = [q for q in all_quotes if not _is_scare(text, q, index, att, lang)]
+    quote_atts = [att.quote_attribution(q) for q in quotes]
+    skip = [(q.start, q.end) for q in all_quotes if q.style in ("tweet", "block")]
+    claims = find_claims(att, index, lang, skip)
+
+    # resolve names in reading order so pronouns see who spoke last
+    resolver = Resolver(att)
+    order: list[Attribution] = sorted([*quote_atts, *(c.attribution for c in claims)],
+                                      key=lambda a: a.pos)
+    for a in order:
+        resolver.resolve(a)
+    _inherit(index, quotes, quote_atts, claims)
+
+    out: list[Suggestion] = []
+    if "quote" in kinds:
+        for q, a in zip(quotes, quote_atts, strict=True):
+            out.append(Suggestion.make(text, "quote", q.start, q.end, speaker=a.name))
+    if "claim" in kinds:
+        for c in claims:
+            out.append(Suggestion.make(text, "claim", c.start, c.end,
+                                       claimant=c.attribution.name, status="unverified"))
+    if "event" in kinds:
+        ref = reference_date(text, published)
+        event_skip = [(m.start(), m.end()) for m in _TWEET_SIGNATURE.finditer(text)]
+        quoted = [(q.start, q.end) for q in all_quotes]
+        for e in find_events(text, index, lang, ref, event_skip, _title_end(text, index),
+                             quoted):
+            out.append(Suggestion.make(text, "event", e.start, e.end, when=e.when,
+                                       date=e.date, where=e.where))
+    out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
+    return tuple(out)
+
+
+def _inherit(index: Index, quotes: list[Quote], atts: list[Attribution], claims) -> None:
+    """Quotes with no attribution of their own take the speaker of the quote before them in
+    the paragraph, the claimant of their sentence, the quote after them, or the last quote
+    of the previous paragraph when they open a paragraph (the speaker keeps talking)."""
+    by_para: dict[int, list[int]] = {}
+    for k, q in enumerate(quotes):
+        by_para.setdefault(index.para_of(q.start), []).append(k)
+    claim_by_sentence = {c.attribution.sentence: c.attribution.name for c in claims}
+    paras = sorted(by_para)
+    for k, q in enumerate(quotes):
+        a = atts[k]
+        if a.name or q.style == "tweet":
+            continue
+        p = index.para_of(q.start)
+        same = by_para[p]
+        prev = [j for j in same if j < k and atts[j].name]
+        nxt = [j for j in same if j > k and atts[j].name]
+        if prev:
+            a.name = atts[prev[-1]].name
+        elif claim_by_sentence.get(a.sentence):
+            a.name = claim_by_sentence[a.sentence]
+        elif nxt:
+            a.name = atts[nxt[0]].name
+        elif q.open_mark == index.paras[p][0] or q.start == index.paras[p][0]:
+            earlier = [x for x in paras if x < p]
+            if earlier and earlier[-1] >= p - 2:
+                last = by_para[earlier[-1]][-1]
+                a.name = atts[last].name
+
+
+def suggest(text: str, *, published: str = "", language: str = "",
+            kinds=KINDS) -> list[Suggestion]:
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"Unknown kind {sorted(unknown)[0]!r}; use claim, quote or event.")
+    if not text.strip():
+        return []
+    return list(_suggest(text, published or "", language or "", tuple(sorted(set(kinds)))))

@@ -1,0 +1,138 @@
+"""Dated events: sentences (or clauses) that hold a date or time expression, with `when` as
+written, `date` as an ISO day relative to publication, and `where` after "in"/"at"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from models.suggest.dates import DAY, FUTURE_CUES, DateMention, find_dates
+from models.suggest.lexicon import PREPOSITIONS, STOP_CAPS
+from models.suggest.text import Index
+
+_CLAUSE_SPLIT = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+—\s+(?=[a-z])")
+_WHERE_PREP = {
+    "en": r"in|at|near|outside|inside",
+    "fr": r"à|au|aux|en|près\s+de",
+    "de": r"in|im|bei|nahe",
+    "es": r"en|cerca\s+de",
+    "it": r"a|in|presso",
+    "ru": r"в|во|на",
+}
+_NOT_PLACES = frozenset("""january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday""".split())
+# Publications: "in The Washington Post" is a source, not a place.
+_PUBLICATION = re.compile(r"\b(?:Times|Post|Journal|Magazine|Gazette|News|Tribune|Herald|"
+                          r"Telegraph|Guardian|Review)\b")
+
+
+@dataclass
+class Event:
+    start: int
+    end: int
+    when: str
+    date: str
+    where: str
+
+
+def _future_hint(text: str, lo: int, hi: int):
+    """Whether the clause around a position speaks of the future ("will meet Tuesday")."""
+
+    def hint(pos: int) -> bool:
+        a = max(lo, max(text.rfind(",", lo, pos), text.rfind(";", lo, pos)) + 1)
+        nxt = [i for i in (text.find(",", pos, hi), text.find(";", pos, hi)) if i >= 0]
+        b = min(nxt) if nxt else hi
+        clause = text[a:b]
+        # a reporting verb's own time ("said Monday that he will") is not in the future
+        cut = re.search(r"\b(?:said|says|told|announced)\b", text[a:pos])
+        if cut:
+            clause = text[a + cut.end():b]
+        return bool(FUTURE_CUES.search(clause))
+
+    return hint
+
+
+def _where(text: str, start: int, end: int, language: str) -> str:
+    prep = _WHERE_PREP.get(language, _WHERE_PREP["en"])
+    upper = r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
+    pattern = re.compile(r"(?<![\w])(?:" + prep + r")\s+(?:the\s+)?(?P<place>" + upper +
+                         r"[\w’'.-]*(?:\s+(?:de\s+|of\s+|du\s+)?" + upper + r"[\w’'-]*){0,4})")
+    for m in pattern.finditer(text, start, end):
+        place = m.group("place").rstrip(".’'")
+        words = place.split()
+        first = words[0].lower().rstrip("’'s")
+        if first in _NOT_PLACES or (first in STOP_CAPS and len(words) == 1) or \
+                _PUBLICATION.search(place):
+            continue
+        after = re.match(r"\s+([\w’'-]+)", text[m.end("place"):m.end("place") + 30])
+        if "the" in m.group()[:m.start("place") - m.start()].split() and after and \
+                after.group(1).islower() and after.group(1) not in PREPOSITIONS | {
+                    "and", "or", "on", "last", "this"}:
+            continue  # "in the Trump administration": a modifier, not a place
+        if re.fullmatch(r"\d+", place):
+            continue
+        return place
+    return ""
+
+
+def _dateline(text: str, lo: int, hi: int, mentions: list[DateMention]) -> bool:
+    """A paragraph that is only a date ("Oct. 9, 2018", "Published March 14, 2025")."""
+    rest = text[lo:hi]
+    for d in mentions:
+        rest = rest.replace(d.text, " ")
+    words = re.findall(r"[^\W\d_]+", rest)
+    return len(words) <= 4
+
+
+def find_events(text: str, index: Index, language: str, ref: date | None,
+                skip: list[tuple[int, int]], title_end: int,
+                quoted: list[tuple[int, int]] = ()) -> list[Event]:
+    """One event per sentence holding a date; two when clauses carry different dates."""
+    lang = (language or "en").split("-")[0].lower()
+    events: list[Event] = []
+    last_day = ""
+    para_mentions: dict[int, list[DateMention]] = {}
+    for s in index.sents:
+        if s.start < title_end:
+            continue  # the headline repeats what the body dates
+        mentions = [d for d in find_dates(text, s.start, s.end, lang, ref,
+                                          _future_hint(text, s.start, s.end))
+                    if not any(a <= d.start < b for a, b in skip)]
+        if not mentions:
+            continue
+        lo, hi = index.paras[s.para]
+        if s.para not in para_mentions:
+            para_mentions[s.para] = find_dates(text, lo, hi, lang, ref)
+        if _dateline(text, lo, hi, para_mentions[s.para]):
+            continue
+        for part_lo, part_hi, part in _clauses(text, s.start, s.end, mentions):
+            # the narrator's date outranks one inside a quotation ("understands today")
+            main = max(part, key=lambda d: (not any(a <= d.start < b for a, b in quoted),
+                                            d.rank, -d.start))
+            iso = main.date
+            if iso == "same":
+                iso = last_day
+            if main.rank >= DAY and iso:
+                last_day = iso
+            events.append(Event(part_lo, part_hi, main.text, iso,
+                                _where(text, part_lo, part_hi, lang)))
+    return events
+
+
+def _clauses(text: str, start: int, end: int, mentions: list[DateMention]):
+    """Split "X happens on June 30, and Y on December 31" into two dated clauses."""
+    cuts = [m for m in _CLAUSE_SPLIT.finditer(text, start, end)]
+    if cuts and len({d.date for d in mentions}) > 1:
+        bounds = [start] + [c.start() for c in cuts] + [end]
+        starts = [start] + [c.end() for c in cuts]
+        parts = []
+        for k in range(len(starts)):
+            lo, hi = starts[k], bounds[k + 1]
+            inside = [d for d in mentions if lo <= d.start < hi]
+            if inside:
+                parts.append((lo, hi, inside))
+        if len(parts) > 1 and all(len(p[2]) for p in parts):
+            # attach undated clauses to their neighbours by keeping only dated parts
+            return parts
+    return [(start, end, mentions)]

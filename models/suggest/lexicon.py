@@ -1,0 +1,148 @@
+"""Word lists the rules share: reporting verbs, titles, organisation words, pronouns.
+
+Lists rather than a statistical model: the app works offline with no model download, and a
+researcher can read exactly why a span was suggested.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _alt(words: str) -> str:
+    items = sorted({w.strip() for w in words.split("|") if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+# English verbs that introduce or attribute a direct quotation.
+EN_SPEECH = _alt("""
+said|says|say|saying|told|tells|tell|telling|added|adds|adding|asked|asks|explained|explains|
+wrote|writes|tweeted|tweets|posted|noted|notes|stated|states|declared|declares|announced|
+announces|insisted|insists|argued|argues|claimed|claims|warned|warns|replied|replies|
+responded|responds|continued|continues|recalled|recalls|acknowledged|acknowledges|admitted|
+admits|conceded|concedes|complained|complains|joked|jokes|quipped|quips|recounted|
+suggested|suggests|testified|urged|urges|shouted|yelled|cried|exclaimed|promised|promises|
+vowed|vows|predicted|predicts|observed|remarked|reported|reports|confirmed|confirms|denied|
+denies|stressed|emphasized|emphasised|pointed out|went on|called|calls|described|
+describes|dubbed|praised|lauded|expressed|agreed|estimated|alleged|alleges|asserted|
+asserts|maintained|maintains|contended|contends|countered|concluded|revealed|disclosed|
+indicated|wondered|whispered|protested|attributed|according to|quoted|cautioned|
+answered|boasted|bragged|mused|pleaded|sighed|snapped|thundered|scoffed|texted|emailed|
+e-mailed|messaged|recalls|reasoned|explains|added|tells
+""")
+
+# Verbs whose complement is an assertion someone can be held to (claims).
+EN_CLAIM = _alt("""
+said|says|told|tells|claimed|claims|denied|denies|warned|warns|argued|argues|insisted|
+insists|maintained|maintains|alleged|alleges|asserted|asserts|contended|contends|
+acknowledged|acknowledges|admitted|admits|announced|announces|noted|notes|added|adds|
+confirmed|confirms|stated|states|reported|reports|predicted|predicts|suggested|suggests|
+estimated|estimates|explained|explains|concluded|revealed|disclosed|testified|conceded|
+countered|stressed|emphasized|emphasised|pointed out|indicated|promised|vowed|protested|
+declared|declares|has said|have said|had said|expects|expected|believes|
+""")
+
+# Other languages: verbs after a quotation ("», a ajouté X") or before one ("X sagte:").
+FOREIGN_SPEECH = {
+    "fr": _alt("""a ajouté|a déclaré|a dit|a affirmé|a expliqué|a précisé|a indiqué|a souligné|
+        a estimé|a assuré|a lancé|a martelé|a confié|a poursuivi|a reconnu|a annoncé|a averti|
+        a insisté|a jugé|a répondu|a raconté|a écrit|a tweeté|ajoute|déclare|dit|affirme|
+        explique|précise|indique|souligne|estime|assure|lance|poursuit|reconnaît|annonce|
+        raconte|écrit|a-t-il|a-t-elle|selon|d'après|d’après|insiste|juge|répond|déplore|
+        a déploré|résume|a résumé|note|a noté|confie"""),
+    "de": _alt("""sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|so|schrieb|schreibt|
+        twitterte|fügte hinzu|sagten|erklärten|laut|kritisierte|warnte|forderte|berichtete|
+        räumte ein|antwortete|fragte|teilte mit"""),
+    "es": _alt("""dijo|afirmó|señaló|explicó|aseguró|indicó|declaró|añadió|agregó|expresó|
+        manifestó|sostuvo|según|dice|afirma|señala|explica|asegura|indica|destacó|subrayó|
+        advirtió|comentó|precisó|escribió|tuiteó|recalcó|enfatizó|apuntó|insistió"""),
+    "ru": _alt("""заявил|заявила|заявили|сказал|сказала|сказали|сообщил|сообщила|сообщили|
+        отметил|отметила|добавил|добавила|подчеркнул|подчеркнула|пояснил|пояснила|
+        рассказал|рассказала|говорит|заявляет|сообщает|сообщают|по словам|цитирует|написал|
+        написала|считает|уверен|уверена|признал|признала|ответил|ответила|заметил|заметила"""),
+    "he": _alt("אמר|אמרה|אמרו|הוסיף|הוסיפה|טען|טענה|הסביר|הסבירה|לדברי|מסר|מסרה|כתב|כתבה"),
+    "ar": _alt("""قال|وقال|قالت|وقالت|أضاف|وأضاف|أضافت|وأضافت|أكد|وأكد|أكدت|وأكدت|صرح|وصرح|
+        بحسب|وفقا ل|حسب|أشار|وأشار|أوضح|وأوضح|ذكر|وذكر"""),
+}
+SPEECH_ANY = "|".join([EN_SPEECH, *FOREIGN_SPEECH.values()])
+
+# Japanese and Chinese attribution around 「」 and “”.
+JA_AFTER = re.compile(r"^と(?:語|述べ|話|説明|強調|指摘|明らかに|発表|主張|訴え|批判|証言|"
+                      r"答え|書|つぶや|言|明か|付け加え|警告|報じ|伝え)")
+JA_BEFORE = re.compile(r"([^\s、。「」『』（）()]{1,20}?)(?:氏|さん|首相|大統領|長官|報道官|"
+                       r"司令官|代表|会長|社長|議員|知事|市長)?(?:は|も|が)(?:[^。「」]{0,30}?)$")
+ZH_VERBS = "说|說|表示|指出|称|稱|强调|強調|透露|认为|認為|回应|回應|宣布|警告|问|問|写道|寫道"
+
+PRONOUNS_M = {"he", "him", "il", "er", "él", "он"}
+PRONOUNS_F = {"she", "her", "elle", "sie", "ella", "она"}
+PRONOUNS = PRONOUNS_M | PRONOUNS_F | {"they", "we", "i", "ils", "elles", "они"}
+
+# Words that precede a name without being part of it (stripped from speaker names).
+TITLES = frozenset("""
+mr mrs ms miss mx dr prof sir dame lord lady president vice prime minister premier
+chancellor secretary senator sen rep representative gov governor mayor councillor
+councilman councilwoman councilor judge justice chief patrol officer detective sergeant sgt
+lieutenant lt captain capt commander cmdr colonel col general gen major maj admiral adm
+marshal air airman private corporal cpl king queen prince princess pope father rabbi imam
+sheikh ambassador speaker attorney director chairman chairwoman chair spokesman spokeswoman
+spokesperson deputy assistant commissioner inspector superintendent constable pc dc
+bishop archbishop cardinal reverend rev pastor brother sister emperor empress sultan emir
+crown state foreign defence defense interior finance health education justice home trade
+first lady gentleman sheriff coach professor doctor agent trooper warden
+monsieur madame m mme mlle herr frau señor señora don doña
+""".split())
+HONORIFIC_M = {"mr", "monsieur", "m", "herr", "señor", "sir", "lord", "king", "prince"}
+HONORIFIC_F = {"mrs", "ms", "miss", "mme", "mlle", "madame", "frau", "señora", "dame", "lady",
+               "queen", "princess"}
+
+# A capitalised run holding one of these names an organisation or place, not a person.
+ORG_WORDS = frozenset("""
+department ministry agency administration police council committee party airlines airways
+airline times post news network bank university institute commission court congress senate
+house office service services association union company corporation inc ltd group
+foundation navy army force forces authority organization organisation nations states
+kingdom republic government federation fund board bureau centre center hospital airport
+station church school magazine newspaper journal tribune guardian telegraph herald press
+daily weekly radio television tv channel club league team reuters afp cnn bbc ap nyt
+parliament assembly cabinet commission embassy consulate museum library college academy
+federal national international global world united european american british
+coalition alliance front movement brigade brigades army's corps guard islands island sea
+ocean river mountain mountains street avenue road square park bridge valley bay coast
+county province region city town village district state capitol palace kremlin pentagon
+ministère agence commission parti assemblée police gendarmerie
+ministerium partei regierung bundesregierung polizei
+ministerio partido gobierno policía
+""".split())
+
+# Capitalised words that start sentences or titles but are not names.
+STOP_CAPS = frozenset("""
+the a an and but or so yet for nor if then than that this these those there here it its
+he she they we i you his her their our my your him them us me who what when where why
+how which while as at by in on of to from with without into onto over under after before
+since until during about above below between among through across also however meanwhile
+furthermore moreover instead earlier later last next first second third finally still now
+today tonight yesterday tomorrow speaking asked according following despite although though
+because unlike like all some many most more much few several each every both either neither
+no not none one two three four five six seven eight nine ten twelve
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday update breaking photo video read
+watch see sign advertisement supported related editor note correction why whether even just
+only once perhaps maybe indeed yes oh well please thanks hey dear let
+le la les un une des du de et mais ou donc car ce cette ces il elle ils elles nous vous je
+der die das ein eine und aber oder er sie es wir ihr ich el los las unos unas y pero o él
+ella ellos nosotros yo
+""".split())
+
+PREPOSITIONS = frozenset("""
+of for with to from at in on near by about into like including among between after before
+over under against during via per than as close familiar
+de du des à au aux pour avec chez von vom zu zur zum mit für bei del para con en
+""".split())
+
+CONJUNCTIONS = frozenset("and but or so yet then also et mais und aber y pero".split())
+
+SUBORDINATORS = frozenset("""
+after before when while as because although though if since once until unless whereas
+but and so yet also then still however instead meanwhile furthermore moreover earlier later
+now thus hence indeed besides nonetheless nevertheless separately similarly likewise
+""".split())

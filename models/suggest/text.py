@@ -1,0 +1,123 @@
+"""Paragraphs, sentences and word tokens of an article, all with code-point offsets."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# Abbreviations whose period does not end a sentence (lower case, without the period).
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sr jr st mt lt gen col sgt capt cmdr adm maj gov sen rep rev hon pres
+no nos vol fig ed eds inc ltd corp co bros dept univ ave blvd approx est vs etc al cf
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+a.m p.m am pm u.s u.n u.k e.g i.e d.c m ms mme mlle
+""".split())
+
+_SENT_END = re.compile(r"[.!?…]+[\"”’'»)\]」』]*|[。！？]+[」』”’]*")
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    para: int  # index of its paragraph
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines, trimmed: in extracted news text every line is a paragraph."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _ends_sentence(text: str, m: re.Match[str], para_end: int) -> bool:
+    end = m.end()
+    mark = m.group()
+    if mark[0] in "。！？":
+        return True
+    if end >= para_end:
+        return True
+    if not text[end].isspace():
+        return False
+    nxt = end
+    while nxt < para_end and text[nxt].isspace():
+        nxt += 1
+    if nxt >= para_end:
+        return True
+    follower = text[nxt]
+    if not (follower.isupper() or follower.isdigit() or follower in "\"“‘'«„(「『[¿¡—–-"
+            or is_cjk(follower) or not follower.isascii() and follower.isalpha()
+            and not follower.islower()):
+        return False
+    if mark == ".":
+        before = text[max(0, m.start() - 12):m.start()]
+        word = re.search(r"([\w.]+)$", before)
+        if word:
+            w = word.group(1).lower()
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                return False
+            if re.fullmatch(r"(?:\w\.)+\w", w):  # U.S, a.m
+                return False
+    return True
+
+
+def sentences(text: str, paras: list[tuple[int, int]]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for i, (ps, pe) in enumerate(paras):
+        start = ps
+        for m in _SENT_END.finditer(text, ps, pe):
+            if _ends_sentence(text, m, pe):
+                if m.end() > start:
+                    out.append(Sentence(start, m.end(), i))
+                start = m.end()
+                while start < pe and text[start].isspace():
+                    start += 1
+        if start < pe:
+            out.append(Sentence(start, pe, i))
+    return out
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+class Index:
+    """Look-ups from an offset to its paragraph and sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paras = paragraphs(text)
+        self.sents = sentences(text, self.paras)
+        self._para_starts = [p[0] for p in self.paras]
+        self._sent_starts = [s.start for s in self.sents]
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect_right(self._para_starts, pos) - 1)
+
+    def sent_of(self, pos: int) -> int:
+        return max(0, bisect_right(self._sent_starts, pos) - 1)
+
+    def sentence(self, pos: int) -> Sentence:
+        return self.sents[self.sent_of(pos)]
