@@ -1,34 +1,50 @@
-"""The library: the project's articles with their annotation counts; filter and sort."""
+"""The library: the project's articles as cards (title, source · date, counts by kind);
+filter and sort."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
+    QComboBox,
+    QHBoxLayout,
     QLineEdit,
-    QTableView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from models.values import ArticleSummary
-from ui.theme import kind_fill
+from models.values import KINDS, ArticleSummary
+from ui.theme import KIND_LABELS, kind_fill, kind_ink
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Title", "Source", "Published", "C", "Q", "E")
+ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_KEYS = {
+    "Order imported": lambda a: a.id,
+    "Title": lambda a: a.title.casefold(),
+    "Published (newest first)": lambda a: a.published or "",
+    "Most annotated": lambda a: a.total,
+}
+DESCENDING = {"Published (newest first)", "Most annotated"}
 
 
-class ArticleTableModel(QAbstractTableModel):
+class ArticleListModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
         self.articles: list[ArticleSummary] = []
@@ -43,54 +59,99 @@ class ArticleTableModel(QAbstractTableModel):
         for row, a in enumerate(self.articles):
             if a.id == article_id:
                 if a.counts != counts:
-                    from dataclasses import replace
-
                     self.articles[row] = replace(a, counts=counts)
-                    self.dataChanged.emit(self.index(row, 3), self.index(row, 5))
+                    self.dataChanged.emit(self.index(row), self.index(row))
                 return
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.articles)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section >= 3:
-            return ("Claims", "Quotes", "Events")[section - 3]
-        if role == Qt.ItemDataRole.BackgroundRole and section >= 3:
-            return kind_fill(("claim", "quote", "event")[section - 3])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         a = self.articles[index.row()]
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            values = (a.title or "(untitled)", a.source, a.published,
-                      a.counts.get("claim", 0), a.counts.get("quote", 0),
-                      a.counts.get("event", 0))
-            return values[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return f"{a.title}\n{a.author}\n{a.length:,} characters · {a.language or '?'}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return a.title or "(untitled)"
+        if role == ARTICLE_ROLE:
+            return a
         if role == Qt.ItemDataRole.UserRole:
             return a.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [a.title, a.author, f"{a.length:,} characters · {a.language or '?'}",
+                     ", ".join(f"{a.counts.get(k, 0)} {KIND_LABELS[k].lower()}s" for k in KINDS)]
+            return "\n".join(p for p in parts if p)
         return None
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Two lines per article: the title, then source · date and a chip per kind."""
+
+    PAD = 8
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        fm = QFontMetrics(option.font)
+        return QSize(200, fm.height() * 3 + self.PAD * 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        a: ArticleSummary = index.data(ARTICLE_ROLE)
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                                option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = option.rect.adjusted(self.PAD, self.PAD // 2 + 2, -self.PAD, -self.PAD // 2)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        fm_bold = QFontMetrics(bold)
+        painter.setFont(bold)
+        painter.setPen(pal.color(text_role))
+        title = fm_bold.elidedText(a.title or "(untitled)", Qt.TextElideMode.ElideRight,
+                                   rect.width() * 2 - 20)
+        line_h = fm_bold.height()
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line_h * 2),
+                         int(Qt.TextFlag.TextWordWrap), title)
+        fm = QFontMetrics(option.font)
+        painter.setFont(option.font)
+        y = rect.top() + line_h * 2 + 2
+        chip_w = fm.horizontalAdvance("C 888") + 6
+        chips_w = chip_w * 3 + 8
+        meta = " · ".join(x for x in (a.source, a.published) if x) or a.language
+        muted = pal.color(text_role)
+        if not selected:
+            muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(muted)
+        painter.drawText(QRect(rect.left(), y, rect.width() - chips_w, fm.height()),
+                         int(Qt.AlignmentFlag.AlignVCenter),
+                         fm.elidedText(meta, Qt.TextElideMode.ElideRight, rect.width() - chips_w))
+        x = rect.right() - chips_w + 8
+        for kind in KINDS:
+            chip = QRect(x, y, chip_w - 4, fm.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(kind_fill(kind))
+            painter.drawRoundedRect(chip, 4, 4)
+            painter.setPen(kind_ink(kind))
+            painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter),
+                             f"{kind[0].upper()} {a.counts.get(kind, 0)}")
+            x += chip_w
+        painter.restore()
 
 
 class _Proxy(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.needle = ""
+        self.sort_name = "Order imported"
+
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
-        needle = self.filterRegularExpression().pattern().casefold()
-        if not needle:
+        if not self.needle:
             return True
         a = self.sourceModel().articles[row]
-        return needle in f"{a.title}\n{a.source}\n{a.author}\n{a.published}".casefold()
+        return self.needle in f"{a.title}\n{a.source}\n{a.author}\n{a.published}".casefold()
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        key = SORT_KEYS[self.sort_name]
+        return key(left.data(ARTICLE_ROLE)) < key(right.data(ARTICLE_ROLE))
 
 
 class LibraryView(QWidget):
@@ -98,40 +159,45 @@ class LibraryView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = ArticleTableModel()
+        self.model = ArticleListModel()
         self.proxy = _Proxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter articles…")
         self.filter.setClearButtonEnabled(True)
-        self.view = QTableView()
+        self.sort_box = QComboBox()
+        self.sort_box.addItems(list(SORT_KEYS))
+        self.sort_box.setToolTip("Sort articles")
+        self.view = QListView()
         self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setItemDelegate(ArticleDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 80)
-        for c in range(2, len(COLUMNS)):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(24)
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.sort_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter)
+        layout.addLayout(top)
         layout.addWidget(self.view)
         self.filter.textChanged.connect(self._filter)
+        self.sort_box.currentTextChanged.connect(self._sort)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.proxy.sort(0)
 
     def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.proxy.needle = text.strip().casefold()
+        self.proxy.invalidateFilter()
+
+    def _sort(self, name: str) -> None:
+        self.proxy.sort_name = name
+        order = Qt.SortOrder.DescendingOrder if name in DESCENDING else \
+            Qt.SortOrder.AscendingOrder
+        self.proxy.invalidate()
+        self.proxy.sort(0, order)
 
     def set_articles(self, articles: list[ArticleSummary], current: int | None) -> None:
         sm = self.view.selectionModel()
@@ -146,7 +212,7 @@ class LibraryView(QWidget):
         self.view.clearSelection()
         for row, a in enumerate(self.model.articles):
             if a.id == article_id:
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                index = self.proxy.mapFromSource(self.model.index(row))
                 self.view.setCurrentIndex(index)
                 self.view.scrollTo(index)
                 break
