@@ -72,6 +72,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 title=args.title or "",
             )
             out = export_briefing(project, out, options)
+        elif args.format == "w3c":
+            from models.web_annotation import export_web_annotations
+
+            data = export_web_annotations(project, article_ids=args.article or (),
+                                          kinds=args.kind or ())
+            write_bytes_atomic(out, exchange.dumps(data).encode("utf-8"))
         elif args.format == "csv":
             text = exchange.export_csv(project, article_ids=args.article or (),
                                        kinds=args.kind or ())
@@ -148,9 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_cmd_list)
 
-    p = sub.add_parser("export", help="export annotations (json, csv) or a briefing note (docx)")
+    p = sub.add_parser("export",
+                       help="export annotations (json, csv, w3c) or a briefing note (docx)")
     p.add_argument("project")
-    p.add_argument("--format", choices=("json", "csv", "docx"), required=True)
+    p.add_argument("--format", choices=("json", "csv", "docx", "w3c"), required=True,
+                   help="json: lossless Briefmark file; csv: a row per annotation; "
+                        "docx: briefing note; w3c: W3C Web Annotation collection")
     p.add_argument("-o", "--output", required=True, metavar="OUT")
     p.add_argument("--article", type=int, action="append", metavar="ID",
                    help="only this article (repeat for more)")
