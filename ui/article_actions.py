@@ -140,14 +140,19 @@ class ArticleActions:
         if self.session is None:
             return
         project = self.session.project
-        suggested = str(Path.home() / f"{project.path.stem}.{fmt}")
+        ext = "jsonld" if fmt == "w3c" else fmt
+        suggested = str(Path.home() / f"{project.path.stem}.{ext}")
         name, _ = QFileDialog.getSaveFileName(self.window, f"Export {fmt.upper()}", suggested,
-                                              f"{fmt.upper()} (*.{fmt})")
+                                              f"{fmt.upper()} (*.{ext})")
         if not name:
             return
         try:
             if fmt == "json":
                 data = exchange.dumps(exchange.export_json(project)).encode("utf-8")
+            elif fmt == "w3c":
+                from models.web_annotation import export_web_annotations
+
+                data = exchange.dumps(export_web_annotations(project)).encode("utf-8")
             else:
                 data = exchange.export_csv(project).encode("utf-8-sig")
             write_bytes_atomic(Path(name), data)

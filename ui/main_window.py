@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
                                                 lambda: self.articles.export_data("json")))
         self.export_menu.addAction(self._action("Annotations as CSV…",
                                                 lambda: self.articles.export_data("csv")))
+        self.export_menu.addAction(self._action("W3C Web Annotations (JSON-LD)…",
+                                                lambda: self.articles.export_data("w3c")))
         file_menu.addSeparator()
         file_menu.addAction(self._action("Quit", self.close, QKeySequence.StandardKey.Quit))
 

@@ -46,3 +46,21 @@ def test_app_starts_on_the_default_project_with_the_sample(qtbot, tmp_path,  # n
     kinds = {a.kind for a in window.panel.model.rows}
     assert kinds == {"claim", "quote", "event"}
     window.close()
+
+
+def test_unexpected_error_is_logged_and_shown(qtbot, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setenv("BRIEFMARK_DATA_DIR", str(tmp_path))
+    from ui import errors
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.detailedText()))
+    errors.setup_logging()
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as exc:
+        errors._hook(type(exc), exc, exc.__traceback__)
+    assert shown and "boom in a slot" in shown[0]
+    log = (tmp_path / "briefmark.log").read_text(encoding="utf-8")
+    assert "RuntimeError: boom in a slot" in log
