@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from models.values import Annotation
 from ui.highlighter import Mark, SpanHighlighter, SpanIndex
 from ui.offsets import OffsetMap
-from ui.theme import KIND_LABELS, kind_ink
+from ui.theme import KIND_LABELS, is_dark, kind_ink
 
 MAX_TEXT_WIDTH_CHARS = 78
 
@@ -184,7 +184,7 @@ class ReaderView(QPlainTextEdit):
         cursor.setPosition(self.offsets.to_qt(a.end), QTextCursor.MoveMode.KeepAnchor)
         sel.cursor = cursor
         sel.format.setBackground(kind_ink(a.kind))
-        sel.format.setForeground(Qt.GlobalColor.white)
+        sel.format.setForeground(Qt.GlobalColor.black if is_dark() else Qt.GlobalColor.white)
         self.setExtraSelections([sel])
 
     def marks_at(self, cp: int) -> list[Mark]:
