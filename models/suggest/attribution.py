@@ -53,6 +53,7 @@ class Attribution:
     sentence: int
     name: str = ""
     hint: str = ""  # a name the text states outright (tweets), used as is
+    weak: bool = False  # "according to X": X is rarely what a later "he" refers to
 
 
 class Attributor:
@@ -104,7 +105,9 @@ class Attributor:
                 depth += 1
             elif ch in ")]":
                 depth = max(0, depth - 1)
-            elif ch in ",—–" and depth == 0 and not self.inside_quote(i):
+            elif ch in ",—–" and depth == 0 and not self.inside_quote(i) and not (
+                    ch == "," and 0 < i < len(self.text) - 1 and self.text[i - 1].isdigit()
+                    and self.text[i + 1].isdigit()):
                 if i > start:
                     chunks.append((start, i))
                 start = i + 1
@@ -135,8 +138,9 @@ class Attributor:
         """Subject of a verb starting at hi, looking back no further than lo."""
         text = self.text
         for i in range(hi - 1, lo - 1, -1):
-            if text[i] in "”»」\"" and self.inside_quote(i):
-                lo = i + 1  # the clause before the verb starts after an earlier quotation
+            if (text[i] in "”»」\"" and self.inside_quote(i)) or (
+                    text[i] in ";:" and not self.inside_quote(i)):
+                lo = i + 1  # the clause starts after an earlier quotation or a semicolon
                 break
         hi = self._strip_trailing(lo, hi)
         seg = text[lo:hi].rstrip()
@@ -185,6 +189,10 @@ class Attributor:
                 end < limit and text[end] == "." and re.match(r"[A-Z]\.$|Mr|Ms|Mrs|Dr|Lt",
                                                              text[max(pos, end - 3):end + 1])):
             end += 1
+        rel = re.search(r"\s(?:who|which|whose|whom|that|qui|que|который|которая)\s",
+                        text[pos:end])
+        if rel:
+            end = pos + rel.start()  # "says a woman who auditioned ..." -> "a woman"
         phrase = text[pos:end].strip()
         if not phrase:
             return None
@@ -198,7 +206,11 @@ class Attributor:
         is not an introductory phrase. Used for coordinated verbs and pronouns."""
         text = self.text
         sent = self.index.sents[sent_index]
+        nps: Referent | None = None
         for s, e in self._split_chunks(sent.start, min(sent.end, before)):
+            stamp = re.match(r"\s*\d{1,2}[.:]\d{2}\s+", text[s:e])  # live-blog time stamp
+            if stamp:
+                s += stamp.end()
             first = re.match(r"[\s“\"«]*([\w’'.-]+)", text[s:e])
             if not first:
                 continue
@@ -213,15 +225,21 @@ class Attributor:
             if run is not None:
                 return Referent("person", self.people.canonical(run.words, run.name_start),
                                 run.name_start)
+            if nps is None:
+                m = re.match(r"\s*((?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w-]+\s+){0,3}?(?:" +
+                             "|".join(_HUMAN_HEADS) + r"))\b", text[s:e])
+                nps = Referent("np", re.sub(r"^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+", "", m.group(1)),
+                               s) if m else None
             continue  # "The daughter of immigrants from India, Ms. Haley favored ..."
-        return None
+        return nps
 
     def _leading_person(self, s: int, e: int):
         """A person's name run that opens text[s:e] (after quotes and spaces)."""
         for run in self.people.runs_in(s, e):
             if self.inside_quote(run.start):
                 continue
-            if self.text[s:run.start].strip(" “\"«\u00a0"):
+            if re.sub(r"^\s*\d{1,2}[.:]\d{2}\s+", "", self.text[s:run.start]).strip(
+                    " “\"«\u00a0"):
                 return None
             return run if run.is_person and not run.possessive else None
         return None
@@ -239,7 +257,7 @@ class Attributor:
             verbs = self.verbs(max(lo, intro_para[0]), q.intro_end)
             ref = self._subject_of(verbs[-1], lo) if verbs else None
             return Attribution(q.start, ref, sent_index)
-        inner = text[q.start:q.end].rstrip()
+        inner = text[q.start:q.end].rstrip(" ’'\"»\u00a0")
         after_ready = q.close_mark >= 0 and (
             inner[-1:] in ",!?…—–-" or text[q.close_mark + 1:q.close_mark + 2] in (",", "—")
             or bool(re.match(r"\s*[-—–]\s", text[q.close_mark + 1:q.close_mark + 4]))
@@ -262,7 +280,14 @@ class Attributor:
         ref = self.subject_before(lo, verb.start())
         if ref is not None and ref.kind == "coord":
             ref = self.sentence_subject(self.index.sent_of(verb.start()), verb.start())
-        inverted = text[lo:verb.start()].rstrip().endswith((",", "—", "–"))
+        inverted = text[lo:verb.start()].rstrip().endswith((",", "—", "–", "-"))
+        if inverted and (self.language != "en" or ref is None or ref.kind == "np"):
+            # "..., a déclaré jeudi le ministre", "..., says search chief."
+            after = self.np_after(verb.end(), self.clause_end(verb.end(), len(text)))
+            if after is not None and (after.kind in ("person", "role", "pronoun") or (
+                    len(after.value.split()) <= 6 and self.language != "en")
+                    or ref is None or self._human_np(after.value)):
+                return after
         if ref is None or (ref.kind == "np" and inverted):
             after = self.np_after(verb.end(), self.clause_end(verb.end(), len(text)))
             if after is not None and after.kind == "person" and (
@@ -322,11 +347,11 @@ class Attributor:
         if q.close_mark < 0:
             return None
         tail = self.text[q.close_mark + 1:q.close_mark + 60]
-        m = re.match(r"\s+(?:[\w.’'-]+\s+){1,3}?(?=" + EN_SPEECH + r")", tail)
+        m = re.match(r"\s+((?:[\w.’'-]+,?\s+){1,4}?)(?=(?:" + EN_SPEECH + r")\b)", tail)
         if not m or not tail.strip()[:1].isalpha():
             return None
-        if tail.strip()[:1].islower() and not re.match(r"\s+(?:he|she|they)\b", tail):
-            return None
+        if tail.strip()[:1].islower() and not re.search(r"\b(?:he|she|they)\s+$", m.group(1)):
+            return None  # '” that way, he said' yes; '” Jewish holiday, which he said' no
         return self._after(q)
 
     def _before(self, q: Quote) -> Referent | None:
@@ -373,6 +398,9 @@ class Resolver:
         ref = a.referent
         if ref is None:
             return ""
+        if a.weak:
+            a.name = ref.value if ref.kind in ("np", "person", "role") else ""
+            return a.name
         if ref.kind in ("person", "role"):
             name = ref.value
             gender = ref.gender or self.people.gender.get(name, "")
@@ -406,9 +434,9 @@ class Resolver:
         if ref.gender not in ("m", "f"):
             return ""
         subject = self.att.sentence_subject(a.sentence, ref.pos)
-        if subject is not None and subject.kind == "person" and subject.pos < ref.pos \
-                and self._compatible(subject.value, ref.gender):
-            return subject.value
+        if subject is not None and subject.pos < ref.pos and (
+                subject.kind == "np" or self._compatible(subject.value, ref.gender)):
+            return subject.value  # "A Nixon producer described ..., in which he said:"
         candidates = [(pos, name) for pos, name, _ in self.salient if ref.pos - pos < 3000]
         for si in range(max(0, a.sentence - 6), a.sentence):
             subj = self.att.sentence_subject(si, self.att.index.sents[si].end)
@@ -419,9 +447,9 @@ class Resolver:
         for pos, name in candidates:
             if pos > ref.pos or not self._compatible(name, ref.gender):
                 continue
-            if self.people.gender.get(name) == ref.gender:
-                if not fallback or ref.pos - pos < 1500:
-                    return name
+            if self.people.gender.get(name) == ref.gender and (
+                    not fallback or ref.pos - pos < 1500):
+                return name
             if not fallback:
                 fallback = name
         return fallback

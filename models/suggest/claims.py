@@ -16,6 +16,18 @@ from models.suggest.text import Index, Sentence
 
 _EN_CLAIM_RE = re.compile(r"(?<![\w-])(?:" + EN_CLAIM + r"|[Aa]ccording\s+to)(?![\w-])")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
+_QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+saying\b")
+_PARTICIPLE = re.compile(r"\s+(?:missing|dead|killed|injured|wounded|lost|seen|found|"
+                         r"arrested|detained|to\s+be)\b")
+# "according to figures released by the port authority": the authority is the source
+_SOURCE_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:latest\s+|official\s+|new\s+)?"
+                        r"(?:figures|data|statistics|estimates|numbers|a\s+report|report|"
+                        r"documents|records|a\s+statement|statement|a\s+study|study|polls?)"
+                        r"(?:\s+(?:released|published|issued|compiled|provided))?\s+"
+                        r"(?:by|from|of)\s+")
+_SOURCE_WORDS = frozenset({"according to", "selon", "según", "laut", "по словам", "d'après",
+                           "d’après", "לדברי", "بحسب", "حسب"})
+_VAGUE = frozenset({"reports", "media reports", "sources", "local reports", "reports say"})
 _QUOTE_OPEN = "“\"«„「‘"
 
 
@@ -65,11 +77,19 @@ def find_claims(att: Attributor, index: Index, language: str,
         if foreign is not None:
             verbs += [m for m in foreign.finditer(text, s.start, s.end)
                       if not att.inside_quote(m.start())]
-        verbs.sort(key=lambda m: m.start())
+        # a speaker named with a verb beats "according to radar data" in the same sentence
+        verbs.sort(key=lambda m: (m.group().lower().startswith("according"), m.start()))
+        quoted_as = _QUOTED_AS.search(text, s.start, s.end)
+        if quoted_as and not att.inside_quote(quoted_as.start()):
+            ref = att.people.referent(quoted_as.start(1), quoted_as.end(1))
+            if ref is not None:
+                claims.append(Claim(s.start, s.end, Attribution(s.start, ref, si)))
+                continue
         for verb in verbs:
             ref = _claimant(att, s, verb)
             if ref is not None:
-                claims.append(Claim(s.start, s.end, Attribution(s.start, ref, si)))
+                weak = verb.group().lower() in _SOURCE_WORDS
+                claims.append(Claim(s.start, s.end, Attribution(s.start, ref, si, weak=weak)))
                 break
     return claims
 
@@ -78,25 +98,30 @@ def _claimant(att: Attributor, s: Sentence, verb: re.Match[str]):
     text = att.text
     word = verb.group().lower()
     before = text[s.start:verb.start()]
-    if _PASSIVE.search(before):
-        return None  # "is said to have", "was told"
+    if _PASSIVE.search(before) or re.search(r"\bto\s+$", before):
+        return None  # "is said to have", "was told", "hard to say"
     # the verb attributes a direct quotation: '“...,” he said' or 'he said: “...”'
     last_close = max((i for i in range(s.start, verb.start()) if text[i] in "”»\"」"
                       and att.inside_quote(i)), default=-1)
-    if last_close >= 0 and len(re.findall(r"\w+", text[last_close:verb.start()])) <= 8 \
-            and re.match(r"[”»\"」]\s*[,!?.—–-]*\s*", text[last_close:]) \
-            and "," not in text[last_close + 2:verb.start()].strip(", "):
+    if last_close >= 0 and len(re.findall(r"\w+", text[last_close:verb.start()])) <= 5 \
+            and (text[last_close - 1] in ",!?—" or text[last_close + 1:last_close + 2] == ","):
         return None
     after = text[verb.end():s.end]
-    if re.match(r"\s*(?:[\w’'.-]+\s+){0,3}?[:]?\s*[" + _QUOTE_OPEN + "]", after) and \
-            _words_outside(att, verb.end(), s.end) < 5:
+    if re.match(r"[^“\"«„「.!?]{0,60}:\s*(?:[“\"«„「]|$)", after) and (
+            _words_outside(att, verb.end(), s.end) < 5 or after.rstrip().endswith(":")):
+        return None  # 'told Kompas: "..."' introduces a quotation; 'said:' a block
+    if _words_outside(att, verb.end(), s.end) < 3 and re.match(r"\s*[“\"«„「]", after):
         return None
-    if re.match(r"\s*:", after):
-        return None
-    if word.startswith("according") or word in ("selon", "según", "laut", "по словам",
-                                                "d'après", "d’après", "לדברי", "بحسب", "حسب"):
-        ref = att.np_after(verb.end(), att.clause_end(verb.end(), s.end))
-        if ref is None or _words_outside(att, s.start, s.end) < 8:
+    if word == "reported" and _PARTICIPLE.match(after):
+        return None  # "a plane reported missing"
+    if re.sub(r"\s+", " ", word) in _SOURCE_WORDS:
+        pos = verb.end()
+        source = _SOURCE_OF.match(text, pos)
+        if source:
+            pos = source.end()
+        ref = att.np_after(pos, att.clause_end(pos, s.end))
+        if ref is None or _words_outside(att, s.start, s.end) < 8 or \
+                ref.value.lower() in _VAGUE:
             return None
         return ref
     ref = att._subject_of(verb, s.start)

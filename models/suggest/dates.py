@@ -33,7 +33,7 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 
 # Ranks: which expression dates a sentence when it holds several.
-DAY, TIME, WEEK, MONTH, YEAR = 5, 4, 3, 2, 1
+DAY, WEEK, MONTH, YEAR, TIME = 5, 4, 3, 2, 1  # a bare clock time dates nothing by itself
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,11 @@ EN_PATTERN = re.compile(
 _CUE_WORDS = re.compile(r"^(?:in|on|since|until|by|during|from|through|before|after|of|the|"
                         r"between|and|to|at|about|around)\s+", re.IGNORECASE)
 
+# Past-tense verbs: a bare month in such a clause is not moved to the coming year.
+PAST_CUES = re.compile(r"\b(?:[a-z]+ed|was|were|had|did|said|told|took|went|came|left|began|"
+                       r"became|made|met|won|lost|fell|rose|saw|found|gave|got|ran|held|"
+                       r"brought|sent|spent|wrote|knew|thought|disappeared)\b")
+
 # Words in the clause that put a weekday or month ahead of publication, not behind it.
 FUTURE_CUES = re.compile(
     r"\b(?:will|shall|won't|'ll|going to|scheduled|due to|expected|expects|plans?|planned|"
@@ -133,7 +138,23 @@ def weekday_date(ref: date, weekday: int, *, future: bool = False, strict: bool 
     return ref - timedelta(days=back)
 
 
-def month_date(ref: date, month: int, *, future: bool, modifier: str = "") -> date:
+def _near_year(ref: date, month: int, day: int, future: bool, past: bool = False) -> str:
+    """A day and month without a year: the past occurrence, unless that is most of a year
+    back while the next one is a few months ahead ("As of November 9" in September)."""
+    is_past = past
+    try:
+        this = date(ref.year, month, day)
+        past = this if this <= ref else date(ref.year - 1, month, day)
+        ahead = this if this > ref else date(ref.year + 1, month, day)
+    except ValueError:
+        return ""
+    if future or (not is_past and (ref - past).days > 240 and (ahead - ref).days <= 120):
+        return ahead.isoformat() if not (future and this == ref) else this.isoformat()
+    return past.isoformat()
+
+
+def month_date(ref: date, month: int, *, future: bool, modifier: str = "",
+               past: bool = False) -> date:
     modifier = modifier.lower().strip()
     if modifier == "last":
         year = ref.year if month < ref.month else ref.year - 1
@@ -145,6 +166,9 @@ def month_date(ref: date, month: int, *, future: bool, modifier: str = "") -> da
         year = ref.year if month >= ref.month else ref.year + 1
     else:
         year = ref.year if month <= ref.month else ref.year - 1
+        if not past and ref.month - month + 12 * (ref.year - year) > 8 and \
+                (month - ref.month) % 12 <= 4:
+            year = ref.year if month > ref.month else ref.year + 1  # "in November", said in Sept
     return date(year, month, 1)
 
 
@@ -175,7 +199,8 @@ def _clean_when(expr: str) -> str:
         expr = stripped
 
 
-def _en_mention(m: re.Match[str], ref: date | None, future: bool) -> DateMention | None:
+def _en_mention(m: re.Match[str], ref: date | None, tense: int) -> DateMention | None:
+    future, past = tense > 0, tense < 0
     g = m.groupdict()
     raw = m.group()
     start, end = m.start(), m.end()
@@ -195,8 +220,7 @@ def _en_mention(m: re.Match[str], ref: date | None, future: bool) -> DateMention
             except ValueError:
                 return None
         elif ref:
-            iso = parse_explicit(f"{day} {list(EN_MONTHS)[month - 1]}", "en",
-                                 ref.isoformat(), future)
+            iso = _near_year(ref, month, day, future, past)
     elif g["my"]:
         month = EN_MONTHS[g["my_m"].rstrip(".").lower()]
         iso, rank = date(int(g["my_y"]), month, 1).isoformat(), MONTH
@@ -214,9 +238,14 @@ def _en_mention(m: re.Match[str], ref: date | None, future: bool) -> DateMention
                 return None
         month = EN_MONTHS[name.rstrip(".").lower()]
         rank = MONTH
+        if re.match(r"\s+(?:of\s+)?that\s+year", m.string[m.end():m.end() + 16]):
+            return DateMention(start, end + len(re.match(r"\s+(?:of\s+)?that\s+year",
+                               m.string[m.end():]).group()),
+                               m.string[start:end] + re.match(r"\s+(?:of\s+)?that\s+year",
+                               m.string[m.end():]).group(), f"that-year:{month:02d}", MONTH)
         if ref:
-            iso = month_date(ref, month, future=future, modifier=mod if mod.lower() in
-                             ("last", "next", "this") else "").isoformat()
+            iso = month_date(ref, month, future=future, past=past, modifier=mod if mod.lower()
+                             in ("last", "next", "this") else "").isoformat()
     elif g["wd"]:
         wd = EN_WEEKDAYS[g["wd_d"].lower()]
         mod = (g["wd_mod"] or "").strip().lower()
@@ -389,7 +418,8 @@ def _foreign_pattern(language: str) -> re.Pattern[str] | None:
 
 
 def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
-                     future: bool) -> DateMention | None:
+                     tense: int) -> DateMention | None:
+    future, past = tense > 0, tense < 0
     g = m.groupdict()
     months, weekdays, relative = _locale_tables(language)
     text = m.group()
@@ -434,7 +464,7 @@ def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
             return None
         rank = MONTH
         if ref:
-            iso = month_date(ref, month, future=future).isoformat()
+            iso = month_date(ref, month, future=future, past=past).isoformat()
     elif g.get("wd"):
         wd = weekdays.get(g["wd_d"].lower())
         if wd is None:
@@ -470,8 +500,9 @@ def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
 
 
 def find_dates(text: str, start: int, end: int, language: str, ref: date | None,
-               future_hint=None) -> list[DateMention]:
-    """Date expressions in text[start:end]; future_hint(pos) says if the clause looks ahead."""
+               tense_hint=None) -> list[DateMention]:
+    """Date expressions in text[start:end]; tense_hint(pos) says whether the clause around
+    a position speaks of the future (1), the past (-1) or cannot tell (0)."""
     out: list[DateMention] = []
     lang = (language or "en").split("-")[0].lower()
     patterns: list[tuple[str, re.Pattern[str]]] = [("en", EN_PATTERN)]
@@ -484,11 +515,11 @@ def find_dates(text: str, start: int, end: int, language: str, ref: date | None,
         for m in pattern.finditer(text, start, end):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            future = bool(future_hint(m.start())) if future_hint else False
+            tense = tense_hint(m.start()) if tense_hint else 0
             if plang == "en":
-                mention = _en_mention(m, ref, future)
+                mention = _en_mention(m, ref, tense)
             else:
-                mention = _foreign_mention(m, plang, ref, future)
+                mention = _foreign_mention(m, plang, ref, tense)
             if mention is not None:
                 out.append(mention)
                 taken.append((m.start(), m.end()))

@@ -66,7 +66,7 @@ def _is_scare(text: str, q: Quote, index: Index, att: Attributor, language: str)
     if q.style in ("tweet", "block"):
         return False
     inner = text[q.start:q.end]
-    words = re.findall(r"\w+", inner)
+    words = inner.split()
     cjk = sum(1 for ch in inner if is_cjk(ch))
     punct = bool(re.search(r"[.!?,;:…。！？，、]", inner))
     sent = index.sentence(q.open_mark if q.open_mark >= 0 else q.start)
@@ -84,14 +84,10 @@ def _is_scare(text: str, q: Quote, index: Index, att: Attributor, language: str)
     else:
         short = len(words) <= 2
     if short:
-        if not cue:
-            return True
-        if inner[:1].isupper() and not punct:
-            return True  # «Боинг», “Air Force One”: a name, not somebody's words
-        return False
-    if not punct and not cue and all(w[:1].isupper() for w in words if len(w) > 3):
-        return True  # a title in Title Case
-    return False
+        # no one says it, or it is a name («Боинг», “Air Force One”), not somebody's words
+        return not cue or (inner[:1].isupper() and not punct)
+    # a title in Title Case
+    return not punct and not cue and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
 def _title_end(text: str, index: Index) -> int:
@@ -157,8 +153,11 @@ def _inherit(index: Index, quotes: list[Quote], atts: list[Attribution], claims)
             continue
         p = index.para_of(q.start)
         same = by_para[p]
-        prev = [j for j in same if j < k and atts[j].name]
-        nxt = [j for j in same if j > k and atts[j].name]
+        # only a neighbouring sentence's quote passes its speaker on
+        prev = [j for j in same if j < k and atts[j].name
+                and a.sentence - index.sent_of(quotes[j].end - 1) <= 1]
+        nxt = [j for j in same if j > k and atts[j].name
+               and index.sent_of(quotes[j].start) - a.sentence <= 1]
         if prev:
             a.name = atts[prev[-1]].name
         elif claim_by_sentence.get(a.sentence):

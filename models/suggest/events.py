@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from models.suggest.dates import DAY, FUTURE_CUES, DateMention, find_dates
+from models.suggest.dates import DAY, FUTURE_CUES, PAST_CUES, DateMention, find_dates
 from models.suggest.lexicon import PREPOSITIONS, STOP_CAPS
 from models.suggest.text import Index
 
@@ -27,6 +27,9 @@ _PUBLICATION = re.compile(r"\b(?:Times|Post|Journal|Magazine|Gazette|News|Tribun
                           r"Telegraph|Guardian|Review)\b")
 
 
+_SINCE = re.compile(r"\b(?:since|depuis|seit|desde|с)\s+(?:the\s+|le\s+)?$", re.IGNORECASE)
+
+
 @dataclass
 class Event:
     start: int
@@ -36,8 +39,9 @@ class Event:
     where: str
 
 
-def _future_hint(text: str, lo: int, hi: int):
-    """Whether the clause around a position speaks of the future ("will meet Tuesday")."""
+def _tense_hint(text: str, lo: int, hi: int):
+    """Whether the clause around a position speaks of the future ("will meet Tuesday", 1) or
+    the past ("disappeared in March", -1); 0 when it cannot tell."""
 
     def hint(pos: int) -> bool:
         a = max(lo, max(text.rfind(",", lo, pos), text.rfind(";", lo, pos)) + 1)
@@ -48,7 +52,9 @@ def _future_hint(text: str, lo: int, hi: int):
         cut = re.search(r"\b(?:said|says|told|announced)\b", text[a:pos])
         if cut:
             clause = text[a + cut.end():b]
-        return bool(FUTURE_CUES.search(clause))
+        if FUTURE_CUES.search(clause):
+            return 1
+        return -1 if PAST_CUES.search(clause) else 0
 
     return hint
 
@@ -63,7 +69,7 @@ def _where(text: str, start: int, end: int, language: str) -> str:
         words = place.split()
         first = words[0].lower().rstrip("’'s")
         if first in _NOT_PLACES or (first in STOP_CAPS and len(words) == 1) or \
-                _PUBLICATION.search(place):
+                _PUBLICATION.search(place) or re.search(r"[’']s?$", m.group("place")):
             continue
         after = re.match(r"\s+([\w’'-]+)", text[m.end("place"):m.end("place") + 30])
         if "the" in m.group()[:m.start("place") - m.start()].split() and after and \
@@ -81,8 +87,8 @@ def _dateline(text: str, lo: int, hi: int, mentions: list[DateMention]) -> bool:
     rest = text[lo:hi]
     for d in mentions:
         rest = rest.replace(d.text, " ")
-    words = re.findall(r"[^\W\d_]+", rest)
-    return len(words) <= 4
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if len(w) > 3]
+    return len(words) <= 2
 
 
 def find_events(text: str, index: Index, language: str, ref: date | None,
@@ -92,12 +98,15 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
     lang = (language or "en").split("-")[0].lower()
     events: list[Event] = []
     last_day = ""
+    last_year = ""
     para_mentions: dict[int, list[DateMention]] = {}
     for s in index.sents:
         if s.start < title_end:
             continue  # the headline repeats what the body dates
+        if text[s.start:s.end].rstrip("”\"»’ ").endswith(("?", "？")):
+            continue  # a question reports no event
         mentions = [d for d in find_dates(text, s.start, s.end, lang, ref,
-                                          _future_hint(text, s.start, s.end))
+                                          _tense_hint(text, s.start, s.end))
                     if not any(a <= d.start < b for a, b in skip)]
         if not mentions:
             continue
@@ -107,14 +116,21 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
         if _dateline(text, lo, hi, para_mentions[s.para]):
             continue
         for part_lo, part_hi, part in _clauses(text, s.start, s.end, mentions):
-            # the narrator's date outranks one inside a quotation ("understands today")
+            # the narrator's date outranks one inside a quotation ("understands today"), and
+            # the start of a state ("since Tuesday") gives way to the event's own date
             main = max(part, key=lambda d: (not any(a <= d.start < b for a, b in quoted),
+                                            not _SINCE.search(text, max(0, d.start - 12),
+                                                              d.start),
                                             d.rank, -d.start))
             iso = main.date
             if iso == "same":
                 iso = last_day
+            elif iso.startswith("that-year:"):  # "In October of that year"
+                iso = f"{last_year}-{iso[-2:]}-01" if last_year else ""
             if main.rank >= DAY and iso:
                 last_day = iso
+            if iso:
+                last_year = iso[:4]
             events.append(Event(part_lo, part_hi, main.text, iso,
                                 _where(text, part_lo, part_hi, lang)))
     return events

@@ -39,7 +39,7 @@ acknowledged|acknowledges|admitted|admits|announced|announces|noted|notes|added|
 confirmed|confirms|stated|states|reported|reports|predicted|predicts|suggested|suggests|
 estimated|estimates|explained|explains|concluded|revealed|disclosed|testified|conceded|
 countered|stressed|emphasized|emphasised|pointed out|indicated|promised|vowed|protested|
-declared|declares|has said|have said|had said|expects|expected|believes|
+declared|declares|say|
 """)
 
 # Other languages: verbs after a quotation ("», a ajouté X") or before one ("X sagte:").

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from models.suggest.lexicon import (
     CONJUNCTIONS,
+    EN_SPEECH,
     HONORIFIC_F,
     HONORIFIC_M,
     ORG_WORDS,
@@ -26,6 +27,7 @@ from models.suggest.lexicon import (
 )
 from models.suggest.text import Index
 
+_SPEECH_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:" + EN_SPEECH + r")\b")
 _TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*\.?|[’']")
 _PARTICLES = frozenset("de da di du del della der den van von vom ter bin ibn al el la le "
                        "dos das y".split())
@@ -58,9 +60,7 @@ class Run:
     org: bool = False
     adjective: bool = False
 
-    @property
-    def surface(self) -> str:
-        return " ".join(self.words)
+    surface: str = ""  # the name as written ("S.B. Supriyadi")
 
     @property
     def is_person(self) -> bool:
@@ -86,7 +86,7 @@ class Cluster:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper()
+    return word[:1].isupper() or bool(re.match(r"[dl][’'][A-ZÀ-Þ]", word))
 
 
 class People:
@@ -97,6 +97,10 @@ class People:
         self.index = index
         self._lower_words = {w for w in re.findall(r"\b[^\W\d_]+\b", text) if w.islower()}
         self._sentence_starts = {s.start for s in index.sents}
+        # capitalised words seen inside sentences: evidence that a sentence-initial one is a name
+        self._mid_caps = {re.sub(r"[’']s$", "", m.group(2)) for m in re.finditer(
+            r"([^\W_])[ ,;]+([^\W\d_][\w’'-]*)", text)
+            if m.group(2)[0].isupper() and (m.group(1).islower() or m.group(1).isdigit())}
         self.runs: list[Run] = self._split_prefixes(self._scan())
         self._run_starts = [r.start for r in self.runs]
         self.clusters: list[Cluster] = []
@@ -144,7 +148,8 @@ class People:
                     break
                 ns, ne, nw = toks[j + 1]
                 gap = text[end:ns]
-                if gap not in (" ", "\u00a0"):
+                if gap not in (" ", "\u00a0") and not (gap == "" and re.fullmatch(
+                        r"[A-Z]\.", words[-1])):
                     break
                 if _is_cap(nw) and nw not in ("’", "'"):
                     words.append(nw)
@@ -184,6 +189,9 @@ class People:
             clean = clean[1:]
         if not clean:
             return []
+        if len(clean) == 1 and self._starts_sentence(start) and clean[0] not in self._mid_caps \
+                and not _SPEECH_AFTER.match(text, end):
+            return []  # "Simplest way of explaining ...": a capitalised first word
         titles: list[str] = []
         last_title = -1
         for k, w in enumerate(clean[:-1]):
@@ -208,19 +216,27 @@ class People:
             w = name_words[0]
             nxt = re.match(r"\s+(\w+)", text[end:end + 30])
             if len(w) > 4 and w.lower().endswith(_ADJ_ENDINGS) and nxt and \
-                    nxt.group(1).islower():
+                    nxt.group(1).islower() and not _SPEECH_AFTER.match(text, end) and \
+                    nxt.group(1) not in _ADVERBS:
                 adjective = True  # "Israeli officials", "Russian army"
+        surface = text[name_start:end]
+        if possessive:
+            surface = re.sub(r"[’']s?$", "", surface)
+        if surface.split() != list(name_words) and surface.replace(".", ". ").split() != [
+                w for w in name_words]:
+            surface = " ".join(name_words)
         return [Run(start, end, name_start, tuple(name_words), tuple(titles), possessive,
-                    org, adjective)]
+                    org, adjective, surface)]
 
     def _split_prefixes(self, runs: list[Run]) -> list[Run]:
         """A word that is a name on its own elsewhere ("Малайзии" in "премьер-министр
         Малайзии Наджиба Разака") is not the first name of a longer run."""
-        alone = {r.words[0] for r in runs if len(r.words) == 1}
+        alone = {r.words[0] for r in runs if len(r.words) == 1 and not r.titles}
         for r in runs:
             while len(r.words) >= 3 and r.words[0] in alone and not r.words[0].endswith("."):
                 r.name_start = self.text.find(r.words[1], r.name_start + len(r.words[0]))
                 r.words = r.words[1:]
+                r.surface = self.text[r.name_start:r.end]
         return runs
 
     # -- clusters and roles ----------------------------------------------------------------
@@ -231,7 +247,7 @@ class People:
                 continue
             words = tuple(w for w in run.words)
             if len(words) >= 2:
-                self._add_to_cluster(words, run.name_start)
+                self._add_to_cluster(words, run.name_start, run.surface)
             else:
                 key = words[0].lower()
                 self._bare_first.setdefault(key, run.name_start)
@@ -253,7 +269,7 @@ class People:
                 role = m.group("role").lower()
                 self.roles.setdefault(role, []).append((run.name_start, run))
 
-    def _add_to_cluster(self, words: tuple[str, ...], pos: int) -> None:
+    def _add_to_cluster(self, words: tuple[str, ...], pos: int, surface: str) -> None:
         last = words[-1].lower()
         first = words[0].rstrip(".").lower()
         for c in self.clusters:
@@ -264,11 +280,11 @@ class People:
                     len(cf) == 1 and first.startswith(cf)):
                 c.mentions.append(words)
                 if len(words) > len(c.words) or (len(words) == len(c.words)
-                                                 and len(" ".join(words)) > len(c.canonical)):
+                                                 and len(surface) > len(c.canonical)):
                     c.words = words
-                    c.canonical = " ".join(words)
+                    c.canonical = surface
                 return
-        self.clusters.append(Cluster(" ".join(words), words, pos, [words]))
+        self.clusters.append(Cluster(surface, words, pos, [words]))
 
     def run_at(self, start: int, end: int) -> Run | None:
         """The name run inside [start, end) that starts first."""
@@ -356,28 +372,42 @@ class People:
             start += cut
             phrase = phrase[cut:]
             words, low = words[k:], low[k:]
+        if low[0] in _RELATIVES and len(words) == 1 or low[0] == "to":
+            return None  # "who" alone, "to release a statement": not a subject
         if len(words) == 1 and low[0] in PRONOUNS:
             g = "m" if low[0] in PRONOUNS_M else "f" if low[0] in PRONOUNS_F else "p"
             return Referent("pronoun", low[0], start, g)
         if low[-1] in CONJUNCTIONS:
             return Referent("coord", "", start)
+        if len(words) > 1 and low[-1] in PRONOUNS and low[-2] in (
+                SUBORDINATORS | _RELATIVES | CONJUNCTIONS | {"that"}):
+            g = "m" if low[-1] in PRONOUNS_M else "f" if low[-1] in PRONOUNS_F else "p"
+            return Referent("pronoun", low[-1], end - len(words[-1]), g)  # "... after she"
         # a name before any preposition heads the phrase
         prep_at = end
         for m in re.finditer(r"[\w’'-]+", phrase):
             if m.group().lower() in PREPOSITIONS and m.start() > 0:
                 prep_at = start + m.start()
                 break
+        best = None
         for run in self.runs_in(start - 1, prep_at):
             if run.name_start >= prep_at or run.start < start - 1:
                 continue
+            follower = re.match(r"\s+([\w’'-]+)", text[run.end:end])
+            if follower and follower.group(1).islower() and follower.group(1) not in (
+                    PREPOSITIONS | CONJUNCTIONS | _RELATIVES | _ADVERBS) and \
+                    not text[run.end + follower.end():end].strip(" ,"):
+                continue  # "An AirAsia pilot": the name modifies a noun
             if run.is_person and not run.possessive:
-                name = self.canonical(run.words, run.name_start)
-                gender = self.gender.get(name, "")
-                if run.titles and run.titles[0] in HONORIFIC_M:
-                    gender = "m"
-                elif run.titles and run.titles[0] in HONORIFIC_F:
-                    gender = "f"
-                return Referent("person", name, run.name_start, gender)
+                best = run  # "Fox & Friends host Ainsley Earhardt": the last name is the head
+        if best is not None:
+            name = self.canonical(best.words, best.name_start)
+            gender = self.gender.get(name, "")
+            if best.titles and best.titles[0] in HONORIFIC_M:
+                gender = "m"
+            elif best.titles and best.titles[0] in HONORIFIC_F:
+                gender = "f"
+            return Referent("person", name, best.name_start, gender)
         role = self.role(phrase, start)
         if role:
             return Referent("role", role, start, self.gender.get(role, ""))
@@ -386,11 +416,14 @@ class People:
             earlier = self._indefinite(head, start)
             if earlier:
                 return Referent("np", earlier, start)
-        if len(words) > 9:
+        if len(words) > 12:
             return None
         # organisations and descriptions ("The White House", "people familiar with ...")
-        stripped = phrase
-        m = re.match(r"(?:the|a|an|one|some|le|la|les|l’|l'|el|los|las|der|die|das)\s+",
+        stripped = re.split(r"\s+[—–]\s+|\s+-\s+", phrase)[0]
+        if re.search(r"[’']s?$", stripped) or low[0] in ("it", "it’s", "it's", "there"):
+            return None  # "scope of Ailes’s", "It’s hard to": not a speaker
+        m = re.match(r"(?:the|a|an|one|some|le|la|les|un|une|des|du|el|los|las|der|die|das|"
+                     r"ein|eine)\s+|l[’']",
                      stripped, re.IGNORECASE)
         if m:
             stripped = stripped[m.end():]
