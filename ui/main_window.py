@@ -29,6 +29,7 @@ from ui.details import DetailsEditor
 from ui.library import LibraryView
 from ui.reader import ReaderView, snap_to_words, trim_whitespace
 from ui.session import ProjectSession
+from ui.suggestions import SuggestionPanel
 from ui.theme import KIND_LABELS
 
 MAX_RECENT = 8
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self.find_bar.setClearButtonEnabled(True)
         self.find_bar.hide()
         self.panel = AnnotationPanel()
+        self.suggested = SuggestionPanel()
+        self.suggested.hide()
         self.details = DetailsEditor()
 
         centre = QWidget()
@@ -70,8 +73,9 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.reader, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.panel)
+        right.addWidget(self.suggested)
         right.addWidget(self.details)
-        right.setSizes([420, 330])
+        right.setSizes([380, 200, 330])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.library)
         self.splitter.addWidget(centre)
@@ -135,6 +139,36 @@ class MainWindow(QMainWindow):
         self.act_shrink_start = self._action("Shrink Start by a Word",
                                              lambda: self.nudge(1, 0), ("Alt+Shift+Right",),
                                              reader_only=True)
+        self.act_suggest = self._action("Suggest Annotations", self.suggest, ("Ctrl+G",),
+                                        tip="Find quotes, dated events and claims to confirm")
+        self.act_accept = self._action("Accept Suggestion", self.accept_suggestion, ("A",),
+                                       reader_only=True)
+        self.act_reject = self._action("Reject Suggestion", self.reject_suggestion, ("R",),
+                                       reader_only=True)
+        self.act_next_sugg = self._action("Next Suggestion", lambda: self.step_suggestion(1),
+                                          ("Shift+N",), reader_only=True)
+        self.act_prev_sugg = self._action("Previous Suggestion",
+                                          lambda: self.step_suggestion(-1), ("Shift+P",),
+                                          reader_only=True)
+        self.act_accept_kind = self._action("Accept All Suggestions of This Kind",
+                                            self.accept_all_of_kind, ("Shift+A",),
+                                            reader_only=True)
+        for act in (self.act_accept, self.act_reject, self.act_next_sugg, self.act_prev_sugg,
+                    self.act_accept_kind):
+            self.suggested.view.addAction(act)
+        view_keys = self.suggested.view
+        for keys, slot in ((("Return", "Enter"), self.accept_suggestion),
+                           (("Delete", "Backspace"), self.reject_suggestion)):
+            act = QAction(self)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(slot)
+            view_keys.addAction(act)
+        self.act_suggest_on_import = QAction("Suggest on Import", self, checkable=True)
+        self.act_suggest_on_import.setChecked(
+            self.settings.value("suggestOnImport", False, type=bool))
+        self.act_suggest_on_import.toggled.connect(
+            lambda on: self.settings.setValue("suggestOnImport", on))
         self.act_find = self._action("Find in Article…", self.show_find,
                                      QKeySequence.StandardKey.Find)
         self.act_snap = QAction("Snap Selection to Whole Words", self, checkable=True)
@@ -194,6 +228,10 @@ class MainWindow(QMainWindow):
         for a in (self.act_span, self.act_grow_end, self.act_shrink_end, self.act_grow_start,
                   self.act_shrink_start):
             ann.addAction(a)
+        ann.addSeparator()
+        for a in (self.act_suggest, self.act_accept, self.act_reject, self.act_next_sugg,
+                  self.act_prev_sugg, self.act_accept_kind, self.act_suggest_on_import):
+            ann.addAction(a)
         self.annotate_menu = ann
 
         view = menu.addMenu("&View")
@@ -211,6 +249,8 @@ class MainWindow(QMainWindow):
         tb.setObjectName("annotateToolbar")
         for a in self.tag_actions.values():
             tb.addAction(a)
+        tb.addSeparator()
+        tb.addAction(self.act_suggest)
         tb.addSeparator()
         self.toolbar = tb
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -237,6 +277,10 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.library.articleActivated.connect(self.open_article)
         self.reader.annotationClicked.connect(self.select_annotation)
+        self.reader.suggestionClicked.connect(self._suggestion_clicked)
+        self.suggested.currentChanged.connect(self._suggestion_current)
+        self.suggested.acceptRequested.connect(self.accept_suggestions)
+        self.suggested.rejectRequested.connect(self.reject_suggestions)
         self.reader.customContextMenuRequested.connect(self._reader_menu)
         self.panel.currentChanged.connect(self._panel_current)
         self.panel.view.doubleClicked.connect(lambda _i: self.edit_current())
@@ -339,6 +383,7 @@ class MainWindow(QMainWindow):
         self.article = article
         annotations = project.annotations.list(article_id=article_id)
         self.reader.set_article(article.text, annotations)
+        self.suggested.set_suggestions([])
         self.panel.set_annotations(annotations, project.annotations.all_tags())
         self.details.show_annotation(None)
         self._show_header(article)
@@ -525,6 +570,86 @@ class MainWindow(QMainWindow):
             stamp = time.strftime("%H:%M:%S")
             self.statusBar().showMessage(f"Saved to {self.session.project.path.name} at {stamp}",
                                          4000)
+
+    # -- suggestions --------------------------------------------------------------------
+
+    def suggest(self) -> int:
+        """Show suggestions for the open article; returns how many there are."""
+        if self.session is None or self.article is None:
+            return 0
+        from models.suggest import suggest_for_article
+
+        found = self._run(suggest_for_article, self.session.project, self.article.id) or []
+        self.reader.set_suggestions(found)
+        self.suggested.set_suggestions(found)
+        if found:
+            self.suggested.step(1)
+        counts = ", ".join(f"{sum(s.kind == k for s in found)} {KIND_LABELS[k].lower()}s"
+                           for k in KINDS)
+        self.statusBar().showMessage(
+            f"{len(found)} suggestions ({counts}): A accepts, R rejects" if found
+            else "No new suggestions for this article", 8000)
+        return len(found)
+
+    def accept_suggestions(self, chosen: list) -> None:
+        if self.session is None or self.article is None or not chosen:
+            return
+        from models.suggest import accept
+
+        added = self._run(accept, self.session.project, self.article.id, chosen)
+        if not added:
+            return
+        label = "Accept Suggestion" if len(added) == 1 else f"Accept {len(added)} Suggestions"
+        self.session.undo_stack.push(commands.AddAnnotationsCommand(self.session, added, label))
+        self._apply_changes(self.article.id, [a.id for a in added], [])
+        self._drop_suggestions(chosen)
+
+    def reject_suggestions(self, chosen: list) -> None:
+        if self.session is None or self.article is None or not chosen:
+            return
+        from models.suggest import reject
+
+        try:
+            for s in chosen:
+                reject(self.session.project, self.article.id, s)
+        except BriefmarkError as exc:
+            QMessageBox.warning(self, "Briefmark", str(exc))
+            return
+        self._drop_suggestions(chosen)
+        self.statusBar().showMessage("Rejected; it will not be suggested again here", 4000)
+
+    def _drop_suggestions(self, decided: list) -> None:
+        self.suggested.after_decision(decided)
+        self.reader.set_suggestions(self.suggested.model.rows)
+        if not self.suggested.model.rows:
+            self.reader.set_current(self.panel.current_id())
+
+    def accept_suggestion(self) -> None:
+        s = self.suggested.current()
+        if s is not None:
+            self.accept_suggestions([s])
+
+    def reject_suggestion(self) -> None:
+        s = self.suggested.current()
+        if s is not None:
+            self.reject_suggestions([s])
+
+    def accept_all_of_kind(self) -> None:
+        s = self.suggested.current()
+        if s is not None:
+            self.suggested.accept_all(s.kind)
+
+    def step_suggestion(self, delta: int) -> None:
+        self.suggested.step(delta)
+
+    def _suggestion_clicked(self, key: str) -> None:
+        self.suggested.select_key(key)
+
+    def _suggestion_current(self, s: object) -> None:
+        if s is None:
+            return
+        self.reader.reveal(s.start, s.end)
+        self.reader.set_current_span(s.kind, s.start, s.end)
 
     # -- selection and navigation ---------------------------------------------------------
 

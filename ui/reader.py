@@ -5,13 +5,13 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QTextCursor, QTextOption
+from PySide6.QtGui import QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from models.values import Annotation
 from ui.highlighter import Mark, SpanHighlighter, SpanIndex
 from ui.offsets import OffsetMap
-from ui.theme import KIND_LABELS, is_dark, kind_ink
+from ui.theme import KIND_LABELS, is_dark, kind_fill, kind_ink
 
 MAX_TEXT_WIDTH_CHARS = 78
 
@@ -185,6 +185,19 @@ class ReaderView(QPlainTextEdit):
         sel.cursor = cursor
         sel.format.setBackground(kind_ink(a.kind))
         sel.format.setForeground(Qt.GlobalColor.black if is_dark() else Qt.GlobalColor.white)
+        self.setExtraSelections([sel])
+
+    def set_current_span(self, kind: str, start: int, end: int) -> None:
+        """Mark a span that is not an annotation yet (the current suggestion)."""
+        self.current_id = None
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format.setBackground(kind_fill(kind))
+        sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        sel.format.setUnderlineColor(kind_ink(kind))
         self.setExtraSelections([sel])
 
     def marks_at(self, cp: int) -> list[Mark]:
