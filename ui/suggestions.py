@@ -139,8 +139,9 @@ class SuggestionPanel(QWidget):
 
     def _update_title(self) -> None:
         n = len(self.model.rows)
-        self.title.setText(f"<b>Suggested</b> ({n}) — A accept · R reject · "
-                           "Shift+N/P next/previous")
+        self.title.setText(f"<b>Suggested</b> ({n})")
+        self.title.setToolTip("A or Enter accepts, R or Delete rejects, Shift+N / Shift+P move "
+                              "to the next / previous suggestion, Shift+A accepts all of a kind")
         if not n:
             self.hide()
 
