@@ -1,54 +1,116 @@
-"""Writing output files so that a failure never leaves half a file or spoils a good one."""
+"""Writing the note so that a failure or a cancel never leaves a half-written file.
+
+The bytes go to a hidden temporary file in the destination folder (same file system, so the
+final rename is atomic), are flushed to disk, and only then replace the target. Until that
+rename an earlier note of the same name stays as it was.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from models.errors import ExportError
 
 
-def check_writable_target(path: Path) -> None:
-    """Raise ExportError with advice when `path` cannot be written."""
-    folder = path.parent
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; choose a file name inside it.")
-    if not folder.is_dir():
-        raise ExportError(f"Cannot write {path.name}: the folder {folder} does not exist.")
-    if not os.access(folder, os.W_OK):
+def check_destination(out: Path) -> Path:
+    """Fail early, before any work, with a message that says what to do."""
+    out = Path(out).expanduser()
+    if out.name in ("", ".", ".."):
+        raise ExportError(f"{out} is not a file name. Choose a name such as briefing.docx.")
+    if out.is_dir():
         raise ExportError(
-            f"Cannot write to {folder} (permission denied); choose another folder."
-        )
+            f"{out} is a folder. Choose a file name for the note, such as "
+            f"{out / 'briefing.docx'}.")
+    folder = out.parent
+    if not folder.exists():
+        raise ExportError(
+            f"The folder {folder} does not exist. Create it first or choose another folder.")
+    if not folder.is_dir():
+        raise ExportError(f"{folder} is not a folder. Choose a folder to save the note in.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(
+            f"Cannot save in {folder}: you do not have permission to write there. "
+            "Choose a folder of your own, such as Documents.")
+    return out
 
 
-def write_atomic(path: Path, produce: Callable[[Path], None]) -> Path:
-    """Have `produce` write a temporary file beside `path`, then move it into place.
+def _umask() -> int:
+    """The process umask without changing it (os.umask would race other threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
 
-    If `produce` raises, the temporary file is removed and an existing `path` is untouched.
+
+def _explain(exc: OSError, out: Path) -> ExportError:
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ExportError(
+            f"Cannot write {out}: permission denied. If the file is open in Word, close it; "
+            "otherwise choose a folder you can write to. Nothing was changed.")
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return ExportError(
+            f"Cannot write {out}: the disk is full. Free some space or choose another drive. "
+            "Nothing was changed.")
+    if exc.errno == errno.EISDIR:
+        return ExportError(f"{out} is a folder. Choose a file name such as briefing.docx.")
+    return ExportError(f"Cannot write {out}: {exc.strerror or exc}. Nothing was changed.")
+
+
+def write_atomically(out: Path, write: Callable[[IO[bytes]], None], *,
+                     before_replace: Callable[[], None] | None = None) -> None:
+    """Call `write` with a binary file, then put that file in place of `out` in one step.
+
+    `before_replace` runs after the bytes are on disk and may raise (e.g. a cancel) to
+    abandon the new file. Any exception removes the temporary file and leaves `out` alone.
     """
-    path = Path(path)
-    check_writable_target(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}.", suffix=".tmp")
+    except OSError as exc:
+        raise _explain(exc, out) from exc
     tmp = Path(tmp_name)
     try:
-        produce(tmp)
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        try:  # the mode a plainly created file would get, not mkstemp's private 0600
+            mode = stat.S_IMODE(out.stat().st_mode)
+        except OSError:
+            mode = 0o666 & ~_umask()
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, mode)
+        if before_replace is not None:
+            before_replace()
+        os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ExportError(
-            f"Cannot write {path.name}: {exc.strerror or exc}. If it is open in another "
-            "program, close it there and try again."
-        ) from exc
+        raise _explain(exc, out) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return path
+    _sync_folder(out.parent)
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> Path:
-    return write_atomic(path, lambda tmp: tmp.write_bytes(data))
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -277,6 +277,10 @@ class Attributor:
         if word.startswith("according") or word in ("selon", "según", "laut", "по словам",
                                                     "d'après", "d’après", "לדברי"):
             return self.np_after(verb.end(), self.clause_end(verb.end(), len(text)))
+        if self.language == "ar":  # verb-subject order: "قال الرئيس ..."
+            after = self.np_after(verb.end(), self.clause_end(verb.end(), len(text)))
+            if after is not None:
+                return after
         ref = self.subject_before(lo, verb.start())
         if ref is not None and ref.kind == "coord":
             ref = self.sentence_subject(self.index.sent_of(verb.start()), verb.start())

@@ -57,9 +57,10 @@ _NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 EN_PATTERN = re.compile(
-    r"(?P<md>(?:" + _WEEKDAY + r",?\s+)?(?P<md_m>" + _MONTH_NAMES + r")\s+(?P<md_d>\d{1,2})"
+    r"(?P<md>(?:(?P<md_wd>" + _WEEKDAY + r"),?\s+)?(?P<md_m>" + _MONTH_NAMES + r")\s+"
+    r"(?P<md_d>\d{1,2})"
     r"(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>" + _YEAR + r"))?(?!\d))"
-    r"|(?P<dm>(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?(?P<dm_d>\d{1,2})(?:st|nd|rd|th)?\s+"
+    r"|(?P<dm>(?:(?P<dm_wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<dm_d>\d{1,2})(?:st|nd|rd|th)?\s+"
     r"(?:of\s+)?(?P<dm_m>" + _MONTH_NAMES + r")(?:,?\s+(?P<dm_y>" + _YEAR + r"))?(?!\d))"
     r"|(?P<my>(?P<my_m>" + _MONTH_NAMES + r")\s+(?:of\s+)?(?P<my_y>" + _YEAR + r")(?!\d))"
     r"|(?P<mo>(?P<mo_mod>(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?"
@@ -79,6 +80,7 @@ EN_PATTERN = re.compile(
     r"|(?P<tm>(?:at\s+)?(?:about\s+|around\s+)?(?P<tm_h>\d{1,2})(?:[:.](?P<tm_min>\d{2}))?"
     r"\s*(?P<tm_ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:ET|EST|EDT|GMT|BST|UTC|PT|local time))?)"
     r"|(?P<same>[Tt]he\s+same\s+day|[Tt]hat\s+day)"
+    r"|(?P<iso>(?<![\d.])(?P<iso_y>" + _YEAR + r")-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d]))"
 )
 
 # "on", "in" etc. before an expression are not part of `when`.
@@ -138,9 +140,19 @@ def weekday_date(ref: date, weekday: int, *, future: bool = False, strict: bool 
     return ref - timedelta(days=back)
 
 
-def _near_year(ref: date, month: int, day: int, future: bool, past: bool = False) -> str:
+def _near_year(ref: date, month: int, day: int, future: bool, past: bool = False,
+               weekday: int | None = None) -> str:
     """A day and month without a year: the past occurrence, unless that is most of a year
-    back while the next one is a few months ahead ("As of November 9" in September)."""
+    back while the next one is a few months ahead ("As of November 9" in September). A
+    weekday given with it ("mardi 5 mai") picks the year it fits."""
+    if weekday is not None:
+        for year in (ref.year, ref.year + 1, ref.year - 1):
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                return ""
+            if d.weekday() == weekday and abs((d - ref).days) < 300:
+                return d.isoformat()
     is_past = past
     try:
         this = date(ref.year, month, day)
@@ -220,7 +232,9 @@ def _en_mention(m: re.Match[str], ref: date | None, tense: int) -> DateMention |
             except ValueError:
                 return None
         elif ref:
-            iso = _near_year(ref, month, day, future, past)
+            wd = g["md_wd"] or g["dm_wd"]
+            iso = _near_year(ref, month, day, future, past,
+                             EN_WEEKDAYS[wd.lower()] if wd else None)
     elif g["my"]:
         month = EN_MONTHS[g["my_m"].rstrip(".").lower()]
         iso, rank = date(int(g["my_y"]), month, 1).isoformat(), MONTH
@@ -321,6 +335,11 @@ def _en_mention(m: re.Match[str], ref: date | None, tense: int) -> DateMention |
         hour = int(g["tm_h"])
         if hour > 12:
             return None
+    elif g["iso"]:
+        try:
+            iso = date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])).isoformat()
+        except ValueError:
+            return None
     elif g["same"]:
         rank = DAY
         iso = "same"  # the engine copies the previous day-precision date
@@ -365,7 +384,8 @@ def _locale_tables(language: str) -> tuple[dict[str, int], dict[str, int], dict[
     weekdays: dict[str, int] = {}
     for i, key in enumerate(EN_WEEKDAYS):
         for f in info.get(key, []):
-            if isinstance(f, str) and (len(f) >= 4 or not f.isascii()) and "(" not in f:
+            if isinstance(f, str) and (len(f) >= 4 or not f.isascii() and len(f) >= 2) \
+                    and "(" not in f:
                 weekdays[f.lower()] = i
     relative: dict[str, tuple] = {}
     for key, forms in (info.get("relative-type") or {}).items():
@@ -392,8 +412,9 @@ def _foreign_pattern(language: str) -> re.Pattern[str] | None:
     b = "" if cjk else r"(?<!\w)"
     e = "" if cjk else r"(?!\w)"
     mo = _alternation(months)
+    wd_prefix = rf"(?:(?P<dmy_wd>{_alternation(weekdays)})\s+)?" if weekdays and not cjk else ""
     parts = [
-        rf"(?P<dmy>{b}(?P<dmy_d>\d{{1,2}})(?:er|\.|º)?\s*(?:de\s+)?(?P<dmy_m>{mo}){e}"
+        rf"(?P<dmy>{b}{wd_prefix}(?P<dmy_d>\d{{1,2}})(?:er|\.|º)?\s*(?:de\s+)?(?P<dmy_m>{mo}){e}"
         rf"(?:,?\s*(?:de\s+|del\s+)?(?P<dmy_y>{_YEAR}){_YEAR_SUFFIX.get(language, '')})?)",
         rf"(?P<mdy>{b}(?P<mdy_m>{mo})\s*(?P<mdy_d>\d{{1,2}}){e}(?:,?\s*(?P<mdy_y>{_YEAR}))?)",
         rf"(?P<my>{b}(?P<my_m>{mo})\s+(?:de\s+)?(?P<my_y>{_YEAR}){e})",
@@ -412,7 +433,9 @@ def _foreign_pattern(language: str) -> re.Pattern[str] | None:
                  + _YEAR + r")(?!\d))")
     if cjk:
         parts.insert(0, r"(?P<cjk>(?:(?P<cjk_y>\d{4})年)?(?P<cjk_m>\d{1,2})月(?P<cjk_d>\d{1,2})"
-                        r"日)")
+                        r"日)|(?P<cjkd>(?<![\d月])(?P<cjkd_d>\d{1,2})日(?:夜|朝|午後|午前|晚|早)?)")
+    parts.insert(0, r"(?P<num>(?<![\d.])(?P<num_d>[0-3]?\d)[./](?P<num_m>[01]?\d)[./](?P<num_y>"
+                    + _YEAR + r")(?![\d]))")
     parts.append(r"(?P<tm>(?<!\d)(?P<tm_h>[01]?\d|2[0-3])(?:h|:)(?P<tm_min>[0-5]\d)(?!\d))")
     return re.compile("|".join(parts), re.IGNORECASE)
 
@@ -438,6 +461,22 @@ def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
                 iso = cand.isoformat()
         except ValueError:
             return None
+    elif g.get("num"):
+        try:
+            iso = date(int(g["num_y"]), int(g["num_m"]), int(g["num_d"])).isoformat()
+        except ValueError:
+            return None
+    elif g.get("cjkd"):
+        d = int(g["cjkd_d"])
+        if not ref or not 1 <= d <= 31:
+            return None
+        try:  # "16日": that day of this month, or of the previous one if still to come
+            cand = ref.replace(day=d)
+            if cand > ref and not future:
+                cand = _month_start(ref, 1).replace(day=d)
+        except ValueError:
+            return None
+        iso = cand.isoformat()
     elif g.get("dmy") or g.get("mdy"):
         if g.get("dmy"):
             d, mname, y = g["dmy_d"], g["dmy_m"], g["dmy_y"]
@@ -451,8 +490,13 @@ def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
                 iso = date(int(y), month, int(d)).isoformat()
             except ValueError:
                 return None
-        else:
-            iso = parse_explicit(text, language, ref_iso, future) if ref else ""
+        elif ref:
+            # dateparser knows the grammar of month names; the year follows our rule
+            parsed = parse_explicit(f"{int(d)} {mname}", language, ref_iso, future)
+            wd = weekdays.get((g.get("dmy_wd") or "").lower()) if g.get("dmy") else None
+            if parsed:
+                pd = date.fromisoformat(parsed)
+                iso = _near_year(ref, pd.month, pd.day, future, past, wd)
     elif g.get("my"):
         month = months.get(g["my_m"].lower())
         if not month:

@@ -27,6 +27,14 @@ _SHORT_QUOTE_CUES = re.compile(
     r"dénoncé|évoqué|назвал|назвала|bezeichnete|calificó)(?![\w-])", re.IGNORECASE)
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+
+
+def clean_name(name: str) -> str:
+    """A name as a field value: no soft hyphens or zero-width marks, plain single spaces."""
+    return " ".join(_INVISIBLE.sub("", name).split())
+
+
 def _published(value: str) -> date | None:
     try:
         return date.fromisoformat((value or "")[:10])
@@ -121,19 +129,21 @@ def _suggest(text: str, published: str, language: str,
     out: list[Suggestion] = []
     if "quote" in kinds:
         for q, a in zip(quotes, quote_atts, strict=True):
-            out.append(Suggestion.make(text, "quote", q.start, q.end, speaker=a.name))
+            out.append(Suggestion.make(text, "quote", q.start, q.end,
+                                       speaker=clean_name(a.name)))
     if "claim" in kinds:
         for c in claims:
             out.append(Suggestion.make(text, "claim", c.start, c.end,
-                                       claimant=c.attribution.name, status="unverified"))
+                                       claimant=clean_name(c.attribution.name),
+                                       status="unverified"))
     if "event" in kinds:
         ref = reference_date(text, published)
         event_skip = [(m.start(), m.end()) for m in _TWEET_SIGNATURE.finditer(text)]
         quoted = [(q.start, q.end) for q in all_quotes]
         for e in find_events(text, index, lang, ref, event_skip, _title_end(text, index),
                              quoted):
-            out.append(Suggestion.make(text, "event", e.start, e.end, when=e.when,
-                                       date=e.date, where=e.where))
+            out.append(Suggestion.make(text, "event", e.start, e.end, when=clean_name(e.when),
+                                       date=e.date, where=clean_name(e.where)))
     out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
     return tuple(out)
 

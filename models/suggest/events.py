@@ -30,6 +30,12 @@ _PUBLICATION = re.compile(r"\b(?:Times|Post|Journal|Magazine|Gazette|News|Tribun
 _SINCE = re.compile(r"\b(?:since|depuis|seit|desde|с)\s+(?:the\s+|le\s+)?$", re.IGNORECASE)
 
 
+# Bylines and datelines: "Updated 5 May 2015", "Mis à jour le ...", "By X | date"
+_METADATA = re.compile(r"(?:^|\|\s*|•\s*)(?:Updated|Published|Posted|Last modified|Mis à jour|"
+                       r"Publié|Actualizado|Publicado|Aktualisiert|Veröffentlicht|Обновлено|"
+                       r"Опубликовано)\b|^(?:By|Par|Por|Von|От)\s+[A-ZÀ-ÞА-Я]", re.IGNORECASE)
+
+
 @dataclass
 class Event:
     start: int
@@ -85,6 +91,8 @@ def _where(text: str, start: int, end: int, language: str) -> str:
 def _dateline(text: str, lo: int, hi: int, mentions: list[DateMention]) -> bool:
     """A paragraph that is only a date ("Oct. 9, 2018", "Published March 14, 2025")."""
     rest = text[lo:hi]
+    if mentions and _METADATA.search(rest):
+        return True
     for d in mentions:
         rest = rest.replace(d.text, " ")
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if len(w) > 3]

@@ -38,9 +38,12 @@ def is_cjk(ch: str) -> bool:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines, trimmed: in extracted news text every line is a paragraph."""
+    """Blocks between blank lines, trimmed; a single line break inside a block is a manual
+    line break (Word's Shift+Enter, a hard-wrapped file). Text with no blank lines at all has
+    a paragraph per line."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    pattern = r"(?:[^\n]|\n(?![ \t]*\n))+" if re.search(r"\n[ \t]*\n", text) else r"[^\n]+"
+    for m in re.finditer(pattern, text):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
@@ -82,14 +85,40 @@ def _ends_sentence(text: str, m: re.Match[str], para_end: int) -> bool:
     return True
 
 
+_LINE_BREAK = re.compile(r"\n")
+
+
+def _line_ends_sentence(text: str, m: re.Match[str], line_start: int, para_end: int) -> bool:
+    """A line break inside a paragraph ends a sentence after closing punctuation or a short
+    title-like line (captions, headings), not in the middle of hard-wrapped prose."""
+    before = text[line_start:m.start()].rstrip()
+    nxt = text[m.end():para_end].lstrip()
+    if not before or not nxt or not (nxt[0].isupper() or nxt[0] in "“\"«„‘'(" or
+                                     nxt[0].isdigit() or is_cjk(nxt[0])):
+        return False
+    return before[-1] in ".!?)]”\"»:…。！？" or len(before) < 60
+
+
 def sentences(text: str, paras: list[tuple[int, int]]) -> list[Sentence]:
     out: list[Sentence] = []
     for i, (ps, pe) in enumerate(paras):
         start = ps
-        for m in _SENT_END.finditer(text, ps, pe):
-            if _ends_sentence(text, m, pe):
-                if m.end() > start:
-                    out.append(Sentence(start, m.end(), i))
+        line_start = ps
+        breaks = []
+        for m in _LINE_BREAK.finditer(text, ps, pe):
+            if _line_ends_sentence(text, m, line_start, pe):
+                breaks.append(m)
+            line_start = m.end()
+        ends = sorted([*_SENT_END.finditer(text, ps, pe), *breaks], key=lambda m: m.start())
+        for m in ends:
+            if m.start() < start:
+                continue
+            if m.group() == "\n" or _ends_sentence(text, m, pe):
+                end = m.start() if m.group() == "\n" else m.end()
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if end > start:
+                    out.append(Sentence(start, end, i))
                 start = m.end()
                 while start < pe and text[start].isspace():
                     start += 1
