@@ -1,4 +1,5 @@
-"""Writing the note so that a failure or a cancel never leaves a half-written file.
+"""Writing output files (notes, exports) so that a failure or a cancel never leaves a
+half-written file.
 
 The bytes go to a hidden temporary file in the destination folder (same file system, so the
 final rename is atomic), are flushed to disk, and only then replace the target. Until that
@@ -23,17 +24,16 @@ def check_destination(out: Path) -> Path:
     """Fail early, before any work, with a message that says what to do."""
     out = Path(out).expanduser()
     if out.name in ("", ".", ".."):
-        raise ExportError(f"{out} is not a file name. Choose a name such as briefing.docx.")
+        raise ExportError(f"{out} is not a file name. Choose a file name.")
     if out.is_dir():
         raise ExportError(
-            f"{out} is a folder. Choose a file name for the note, such as "
-            f"{out / 'briefing.docx'}.")
+            f"{out} is a folder. Choose a file name inside it.")
     folder = out.parent
     if not folder.exists():
         raise ExportError(
             f"The folder {folder} does not exist. Create it first or choose another folder.")
     if not folder.is_dir():
-        raise ExportError(f"{folder} is not a folder. Choose a folder to save the note in.")
+        raise ExportError(f"{folder} is not a folder. Choose a folder to save it in.")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise ExportError(
             f"Cannot save in {folder}: you do not have permission to write there. "
@@ -63,7 +63,7 @@ def _explain(exc: OSError, out: Path) -> ExportError:
             f"Cannot write {out}: the disk is full. Free some space or choose another drive. "
             "Nothing was changed.")
     if exc.errno == errno.EISDIR:
-        return ExportError(f"{out} is a folder. Choose a file name such as briefing.docx.")
+        return ExportError(f"{out} is a folder. Choose a file name inside it.")
     return ExportError(f"Cannot write {out}: {exc.strerror or exc}. Nothing was changed.")
 
 
@@ -114,3 +114,10 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def write_bytes_atomic(out: Path, data: bytes) -> Path:
+    """Check the destination, then write `data` to it atomically."""
+    out = check_destination(out)
+    write_atomically(out, lambda f: f.write(data))
+    return out

@@ -27,7 +27,8 @@ def _sort_key(a: Annotation) -> tuple[int, int, int]:
     return (a.start, a.end, a.id)
 
 
-def describe(a: Annotation) -> str:
+def describe(a: Any) -> str:
+    """Who / status / date of an annotation or a suggestion, in a few words."""
     if a.kind == "quote":
         return a.speaker or "speaker?"
     if a.kind == "claim":
@@ -58,9 +59,73 @@ class AnnotationFilter:
         return True
 
 
-class AnnotationTableModel(QAbstractTableModel):
-    HEADERS = ("Kind", "Text", "Who / status / date")
+class KindRowsModel(QAbstractTableModel):
+    """Rows of things with a kind, a text and a one-line description (annotations and
+    suggestions alike): Kind | Text | Who / status / date."""
 
+    HEADERS = ("Kind", "Text", "Who / status / date")
+    TEXT_LIMIT = 120
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Any] = []
+
+    def describe(self, item: Any) -> str:
+        return describe(item)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return KIND_LABELS[item.kind]
+            if col == 1:
+                text = " ".join(item.text.split())
+                limit = self.TEXT_LIMIT
+                return text if len(text) <= limit else text[:limit - 1] + "…"
+            return self.describe(item)
+        if role == Qt.ItemDataRole.BackgroundRole and col == 0:
+            return kind_fill(item.kind)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
+            return kind_ink(item.kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return getattr(item, "note", "") or None
+        return None
+
+
+def make_kind_table(model: KindRowsModel, *, headers: bool = True) -> QTableView:
+    """A compact, read-only, row-selecting table for a KindRowsModel."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setVisible(headers)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(2, 140)
+    return view
+
+
+class AnnotationTableModel(KindRowsModel):
     def __init__(self) -> None:
         super().__init__()
         self.all: dict[int, Annotation] = {}
@@ -118,37 +183,10 @@ class AnnotationTableModel(QAbstractTableModel):
             del self.rows[row]
             self.endRemoveRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        a = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return KIND_LABELS[a.kind]
-            if col == 1:
-                text = " ".join(a.text.split())
-                return text if len(text) <= 120 else text[:119] + "…"
-            return describe(a)
-        if role == Qt.ItemDataRole.BackgroundRole and col == 0:
-            return kind_fill(a.kind)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
-            return kind_ink(a.kind)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return a.note or None
         if role == Qt.ItemDataRole.UserRole:
-            return a.id
-        return None
+            return self.rows[index.row()].id
+        return super().data(index, role)
 
 
 class AnnotationPanel(QWidget):
@@ -172,21 +210,8 @@ class AnnotationPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.counts = QLabel()
         self.counts.setObjectName("annotationCounts")
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
+        self.view = make_kind_table(self.model)
         self.view.setAlternatingRowColors(True)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 140)
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)

@@ -8,38 +8,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from models.values import KINDS
-from ui.theme import KIND_LABELS, kind_fill, kind_ink
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-def describe(s: Any) -> str:
-    if s.kind == "quote":
-        return s.speaker or "speaker?"
-    if s.kind == "claim":
-        return s.claimant
-    return " · ".join(x for x in (s.date or s.when, s.where) if x)
+from ui.annotation_panel import KindRowsModel, describe, make_kind_table
+from ui.theme import KIND_LABELS
 
 
-class SuggestionModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[Any] = []
+class SuggestionModel(KindRowsModel):
+    TEXT_LIMIT = 100
+
+    def describe(self, item: Any) -> str:
+        # a suggested claim's status is always "unverified": not worth the room
+        return item.claimant if item.kind == "claim" else describe(item)
 
     def set_suggestions(self, suggestions: list[Any]) -> None:
         self.beginResetModel()
@@ -56,28 +46,6 @@ class SuggestionModel(QAbstractTableModel):
     def row_of(self, key: str) -> int:
         return next((i for i, s in enumerate(self.rows) if s.key() == key), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        s = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return KIND_LABELS[s.kind]
-            if col == 1:
-                text = " ".join(s.text.split())
-                return text if len(text) <= 100 else text[:99] + "…"
-            return describe(s)
-        if role == Qt.ItemDataRole.BackgroundRole and col == 0:
-            return kind_fill(s.kind)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
-            return kind_ink(s.kind)
-        return None
-
 
 class SuggestionPanel(QWidget):
     """Emits what the user decided; the main window does the work."""
@@ -91,21 +59,7 @@ class SuggestionPanel(QWidget):
         self.model = SuggestionModel()
         self.title = QLabel()
         self.title.setObjectName("suggestedTitle")
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 130)
+        self.view = make_kind_table(self.model, headers=False)
         self.accept_button = QPushButton("Accept (A)")
         self.reject_button = QPushButton("Reject (R)")
         self.all_button = QToolButton()

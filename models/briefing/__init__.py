@@ -12,11 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from models.briefing.atomic import check_destination, write_atomically
 from models.briefing.builder import build_document, work_units
 from models.briefing.content import gather
 from models.briefing.options import BriefingOptions, ExportCancelled, check_options
 from models.briefing.progress import Ticker
+from models.files import check_destination, write_atomically
 
 if TYPE_CHECKING:
     from models.project import Project

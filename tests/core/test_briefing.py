@@ -440,7 +440,7 @@ def test_unwritable_destinations_say_what_to_do(project, story, tmp_path, monkey
     if os.geteuid() != 0:  # root ignores permissions; then os.access is made to say no
         locked.chmod(0o555)
     else:
-        import models.briefing.atomic as atomic
+        import models.files as atomic
         monkeypatch.setattr(atomic.os, "access", lambda *a, **k: False)
     try:
         with pytest.raises(ExportError, match="permission to write"):
