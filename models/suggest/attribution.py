@@ -394,6 +394,7 @@ class Resolver:
         self.people = attributor.people
         self.salient: list[tuple[int, str, str]] = []  # (pos, name, gender)
         self.derived: dict[str, str] = {}  # genders learnt from resolved pronouns
+        self.weak: list[tuple[int, str]] = []  # named only as a source ("according to X")
 
     def resolve(self, a: Attribution) -> str:
         if a.hint:
@@ -404,6 +405,8 @@ class Resolver:
             return ""
         if a.weak:
             a.name = ref.value if ref.kind in ("np", "person", "role") else ""
+            if ref.kind in ("person", "role"):
+                self.weak.append((a.pos, a.name))
             return a.name
         if ref.kind in ("person", "role"):
             name = ref.value
@@ -456,4 +459,8 @@ class Resolver:
                 return name
             if not fallback:
                 fallback = name
+        if not fallback:  # only a source was named: "according to X, ... “...,” he said"
+            for pos, name in reversed(self.weak):
+                if 0 <= ref.pos - pos < 1500 and self._compatible(name, ref.gender):
+                    return name
         return fallback

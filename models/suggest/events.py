@@ -31,9 +31,10 @@ _SINCE = re.compile(r"\b(?:since|depuis|seit|desde|с)\s+(?:the\s+|le\s+)?$", re
 
 
 # Bylines and datelines: "Updated 5 May 2015", "Mis à jour le ...", "By X | date"
-_METADATA = re.compile(r"(?:^|\|\s*|•\s*)(?:Updated|Published|Posted|Last modified|Mis à jour|"
-                       r"Publié|Actualizado|Publicado|Aktualisiert|Veröffentlicht|Обновлено|"
-                       r"Опубликовано)\b|^(?:By|Par|Por|Von|От)\s+[A-ZÀ-ÞА-Я]", re.IGNORECASE)
+_METADATA = re.compile(r"(?:^|\|\s*|•\s*|\(\s*)(?:Updated|Published|Posted|Last modified|"
+                       r"Mis à jour|Publié|Actualizado|Publicado|Aktualisiert|Veröffentlicht|"
+                       r"Обновлено|Опубликовано)\b|^(?:By|Par|Por|Von|От)\s+[A-ZÀ-ÞА-Я]",
+                       re.IGNORECASE)
 
 
 @dataclass
@@ -95,8 +96,8 @@ def _dateline(text: str, lo: int, hi: int, mentions: list[DateMention]) -> bool:
         return True
     for d in mentions:
         rest = rest.replace(d.text, " ")
-    words = [w for w in re.findall(r"[^\W\d_]+", rest) if len(w) > 3]
-    return len(words) <= 2
+    # nothing but names and dates: "Oct. 9, 2018", "Tamar Pileggi | 30 November 2015"
+    return not [w for w in re.findall(r"[^\W\d_]+", rest) if len(w) > 3 and not w[0].isupper()]
 
 
 def find_events(text: str, index: Index, language: str, ref: date | None,

@@ -14,6 +14,8 @@ jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs
 a.m p.m am pm u.s u.n u.k e.g i.e d.c m ms mme mlle
 """.split())
 
+_ORDINAL_MONTH = re.compile(r"(?:Jan|Feb|Mär|Mar|Apr|Mai|Maj|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|"
+                            r"Dec|Des)[a-zä]*\b")
 _SENT_END = re.compile(r"[.!?…]+[\"”’'»)\]」』]*|[。！？]+[」』”’]*")
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -80,8 +82,10 @@ def _ends_sentence(text: str, m: re.Match[str], para_end: int) -> bool:
             w = word.group(1).lower()
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                 return False
-            if re.fullmatch(r"(?:\w\.)+\w", w):  # U.S, a.m
-                return False
+            if re.fullmatch(r"(?:\w\.)+\w", w):
+                return False  # U.S, a.m
+            if re.fullmatch(r"\d{1,2}", w) and _ORDINAL_MONTH.match(text, nxt):
+                return False  # German and Nordic ordinal dates: "am 5. Dezember"
     return True
 
 
