@@ -4,6 +4,7 @@ turning pronouns, roles and surnames into the person's fullest name, in reading 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -64,14 +65,32 @@ class Attributor:
         self.people = people
         self.language = (language or "en").split("-")[0].lower()
         self.foreign = _foreign_verbs(self.language)
-        self.quote_spans = sorted((q.open_mark if q.open_mark >= 0 else q.start,
-                                   q.close_mark + 1 if q.close_mark >= 0 else q.end)
-                                  for q in quotes)
+        spans = sorted((q.open_mark if q.open_mark >= 0 else q.start,
+                        q.close_mark + 1 if q.close_mark >= 0 else q.end) for q in quotes)
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s, e))
+        self.quote_spans = merged
+        self._quote_starts = [s for s, _ in merged]
 
     # -- helpers ---------------------------------------------------------------------------
 
     def inside_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quote_spans)
+        k = bisect_right(self._quote_starts, pos) - 1
+        return k >= 0 and pos < self.quote_spans[k][1]
+
+    def quoted_chars(self, start: int, end: int) -> int:
+        """How many characters of [start, end) lie inside quotations."""
+        k = max(0, bisect_right(self._quote_starts, start) - 1)
+        total = 0
+        while k < len(self.quote_spans) and self.quote_spans[k][0] < end:
+            s, e = self.quote_spans[k]
+            total += max(0, min(e, end) - max(s, start))
+            k += 1
+        return total
 
     def verbs(self, start: int, end: int) -> list[re.Match[str]]:
         found = [m for m in EN_VERB_RE.finditer(self.text, start, end)]

@@ -54,8 +54,7 @@ def _words_outside(att: Attributor, start: int, end: int) -> int:
 
 
 def _quoted_share(att: Attributor, s: Sentence) -> float:
-    inside = sum(1 for i in range(s.start, s.end) if att.inside_quote(i))
-    return inside / max(1, s.end - s.start)
+    return att.quoted_chars(s.start, s.end) / max(1, s.end - s.start)
 
 
 def find_claims(att: Attributor, index: Index, language: str,

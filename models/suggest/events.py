@@ -33,8 +33,10 @@ _SINCE = re.compile(r"\b(?:since|depuis|seit|desde|с)\s+(?:the\s+|le\s+)?$", re
 # Bylines and datelines: "Updated 5 May 2015", "Mis à jour le ...", "By X | date"
 _METADATA = re.compile(r"(?:^|\|\s*|•\s*|\(\s*)(?:Updated|Published|Posted|Last modified|"
                        r"Mis à jour|Publié|Actualizado|Publicado|Aktualisiert|Veröffentlicht|"
-                       r"Обновлено|Опубликовано)\b|^(?:By|Par|Por|Von|От)\s+[A-ZÀ-ÞА-Я]",
-                       re.IGNORECASE)
+                       r"Обновлено|Опубликовано)\b", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:By|Par|Por|Von|От)\s+(?!(?:January|February|March|April|May|June|"
+                     r"July|August|September|October|November|December)\b)"
+                     r"[A-ZÀ-ÞА-Я][\w.’'-]*\s+[A-ZÀ-ÞА-Я]")
 
 
 @dataclass
@@ -92,7 +94,7 @@ def _where(text: str, start: int, end: int, language: str) -> str:
 def _dateline(text: str, lo: int, hi: int, mentions: list[DateMention]) -> bool:
     """A paragraph that is only a date ("Oct. 9, 2018", "Published March 14, 2025")."""
     rest = text[lo:hi]
-    if mentions and _METADATA.search(rest):
+    if mentions and (_METADATA.search(rest) or _BYLINE.match(rest)):
         return True
     for d in mentions:
         rest = rest.replace(d.text, " ")
