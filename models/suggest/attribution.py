@@ -253,14 +253,21 @@ class Attributor:
         return nps
 
     def _leading_person(self, s: int, e: int):
-        """A person's name run that opens text[s:e] (after quotes and spaces)."""
+        """A person's name run that opens text[s:e], possibly after organisation names and
+        role nouns ("CNBC executive Andy Friendly", "Union secretary Daniel Achterberg")."""
         for run in self.people.runs_in(s, e):
             if self.inside_quote(run.start):
                 continue
-            if re.sub(r"^\s*\d{1,2}[.:]\d{2}\s+", "", self.text[s:run.start]).strip(
-                    " “\"«\u00a0"):
-                return None
-            return run if run.is_person and not run.possessive else None
+            before = re.sub(r"^\s*\d{1,2}[.:]\d{2}\s+", "", self.text[s:run.start])
+            before = before.strip(" “\"«\u00a0")
+            if before:
+                words = re.findall(r"[\w’'&-]+", before)
+                if len(words) > 4 or any(w.lower() in PREPOSITIONS or w.lower() in
+                                         SUBORDINATORS for w in words) or "," in before:
+                    return None
+            if not run.is_person or run.possessive:
+                continue  # an organisation before the role noun: "CNBC executive ..."
+            return run
         return None
 
     # -- quotes ----------------------------------------------------------------------------
@@ -353,6 +360,18 @@ class Attributor:
         verb = verbs[0]
         if verb.start() - rest > 140:
             return None
+        if verb.group().lower().startswith("according") and self._before(q) is not None:
+            return None  # 'he remarked, “...,” according to an executive': he said it
+        # '“...” she recalls him saying': the one recalled is the speaker
+        recalled = re.match(r"\s+(him|her|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
+                            r"(?:saying|say|tell(?:ing)?|add(?:ing)?)\b", text[verb.end():limit])
+        if recalled:
+            word = recalled.group(1)
+            if word in ("him", "her"):
+                return Referent("pronoun", "he" if word == "him" else "she",
+                                verb.end() + recalled.start(1), "m" if word == "him" else "f")
+            return self.people.referent(verb.end() + recalled.start(1),
+                                        verb.end() + recalled.end(1))
         if verb.start() == rest:
             ref = self.np_after(verb.end(), limit)
             if ref is not None:
@@ -384,6 +403,13 @@ class Attributor:
         lo = sent.start
         if lo >= q.open_mark:
             return None
+        reply = re.search(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)[’']s\s+(?:reply|response|"
+                          r"answer|retort|words|message|verdict)\s*:\s*$",
+                          self.text[lo:q.open_mark])
+        if reply:
+            words = tuple(reply.group(1).split())
+            return Referent("person", self.people.canonical(words, lo + reply.start(1)),
+                            lo + reply.start(1))
         verbs = self.verbs(lo, q.open_mark)
         if not verbs:
             return None
@@ -459,15 +485,34 @@ class Resolver:
         subject position; a person whose gender is known to match wins over unknown ones."""
         if ref.gender not in ("m", "f"):
             return ""
+        sent = self.att.index.sents[a.sentence]
+        lead = re.match(r"\W*(?:When|While|After|As|Before|Because|Although|Though|If|Since|"
+                        r"Once|Until)\s+", self.att.text[sent.start:ref.pos])
+        if lead:  # "When Ailes saw ..., he remarked": the subordinate clause names him
+            for run in self.people.runs_in(sent.start + lead.end(), ref.pos):
+                if run.is_person and not run.possessive and not self.att.inside_quote(run.start):
+                    name = self.people.canonical(run.words, run.name_start)
+                    if self._compatible(name, ref.gender):
+                        return name
+                    break
         subject = self.att.sentence_subject(a.sentence, ref.pos)
         if subject is not None and subject.pos < ref.pos and (
                 subject.kind == "np" or self._compatible(subject.value, ref.gender)):
             return subject.value  # "A Nixon producer described ..., in which he said:"
         candidates = [(pos, name) for pos, name, _ in self.salient if ref.pos - pos < 3000]
         for si in range(max(0, a.sentence - 6), a.sentence):
-            subj = self.att.sentence_subject(si, self.att.index.sents[si].end)
+            sent = self.att.index.sents[si]
+            subj = self.att.sentence_subject(si, sent.end)
             if subj is not None and subj.kind == "person":
                 candidates.append((subj.pos, subj.value))
+            elif subj is not None and subj.kind == "pronoun" and subj.gender == ref.gender:
+                # "While Ailes released a statement, he blamed her": he is Ailes
+                for run in self.people.runs_in(sent.start, subj.pos):
+                    if run.is_person and not run.possessive and \
+                            not self.att.inside_quote(run.start):
+                        candidates.append((subj.pos, self.people.canonical(
+                            run.words, run.name_start)))
+                        break
         candidates.sort(key=lambda c: c[0], reverse=True)
         fallback = ""
         for pos, name in candidates:
