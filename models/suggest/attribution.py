@@ -39,6 +39,10 @@ _TIME_WORDS = re.compile(
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|matin|soir|mardi|dimanche|"
     r"вчера|сегодня|ayer|hoy|gestern|heute)\b,?)+", re.IGNORECASE)
 _HUMAN_HEADS = frozenset("""source sources official officials spokesman spokeswoman spokesperson
+producer executive employee staffer host anchor correspondent reporter editor member worker
+assistant student teacher farmer soldier victim survivor wife husband friend colleague
+neighbour neighbor owner manager director leader lawmaker senator candidate voter patient
+nurse brother sister coordinator engineer
 pilot witness witnesses resident residents man woman officer expert experts analyst analysts
 diplomat diplomats aide aides adviser advisers advisor person people lawyer lawyers doctor
 investigator investigators chief minister president father mother son daughter relative
@@ -476,6 +480,15 @@ class Resolver:
             return name
         return ""
 
+    @staticmethod
+    def _plural(np: str) -> bool:
+        head = []
+        for w in np.lower().split():
+            if w in PREPOSITIONS:
+                break
+            head.append(w)
+        return bool(head) and head[-1].endswith("s") and not head[-1].endswith("ss")
+
     def _compatible(self, name: str, gender: str) -> bool:
         known = self.people.gender.get(name, "") or self.derived.get(name, "")
         return not known or not gender or known == gender
@@ -490,6 +503,8 @@ class Resolver:
                         r"Once|Until)\s+", self.att.text[sent.start:ref.pos])
         if lead:  # "When Ailes saw ..., he remarked": the subordinate clause names him
             for run in self.people.runs_in(sent.start + lead.end(), ref.pos):
+                if run.start != sent.start + lead.end():
+                    break  # "When asked by a fan on Twitter": no subject in the clause
                 if run.is_person and not run.possessive and not self.att.inside_quote(run.start):
                     name = self.people.canonical(run.words, run.name_start)
                     if self._compatible(name, ref.gender):
@@ -518,6 +533,8 @@ class Resolver:
         for pos, name in candidates:
             if pos > ref.pos or not self._compatible(name, ref.gender):
                 continue
+            if name[:1].islower() and self._plural(name):
+                continue  # "multiple sources" is not "he"
             if self.people.gender.get(name) == ref.gender and (
                     not fallback or ref.pos - pos < 1500):
                 return name
