@@ -145,7 +145,8 @@ def _suggest(text: str, published: str, language: str,
             out.append(Suggestion.make(text, "event", e.start, e.end, when=clean_name(e.when),
                                        date=e.date, where=clean_name(e.where)))
     out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
-    return tuple(out)
+    unique = {s.key(): s for s in out}  # the UI identifies suggestions by key
+    return tuple(unique.values())
 
 
 def _inherit(index: Index, quotes: list[Quote], atts: list[Attribution], claims) -> None:
