@@ -42,7 +42,7 @@ def _published(value: str) -> date | None:
         return None
 
 
-def reference_date(text: str, published: str) -> date | None:
+def reference_date(text: str, published: str, language: str = "en") -> date | None:
     """The day relative dates count from: publication, or later when the text embeds posts
     dated after it (a live blog keeps its first publication date while it is written on)."""
     base = _published(published)
@@ -56,7 +56,22 @@ def reference_date(text: str, published: str) -> date | None:
         latest = d if latest is None or d > latest else latest
     if latest and (base is None or base < latest <= base + timedelta(days=14)):
         return latest
-    return base
+    return base or _dateline_date(text, language)
+
+
+def _dateline_date(text: str, language: str) -> date | None:
+    """With no publication date, the article's own dateline ("Oct. 9, 2018", "Published
+    March 14, 2025") near the top says when it was written."""
+    from models.suggest.dates import DAY, find_dates
+    from models.suggest.events import _dateline
+    from models.suggest.text import paragraphs
+
+    for lo, hi in paragraphs(text[:3000])[:10]:
+        found = [d for d in find_dates(text, lo, hi, language, None)
+                 if d.rank == DAY and d.date]
+        if found and _dateline(text, lo, hi, found):
+            return date.fromisoformat(found[0].date)
+    return None
 
 
 def _language(text: str, language: str) -> str:
@@ -137,7 +152,7 @@ def _suggest(text: str, published: str, language: str,
                                        claimant=clean_name(c.attribution.name),
                                        status="unverified"))
     if "event" in kinds:
-        ref = reference_date(text, published)
+        ref = reference_date(text, published, lang)
         event_skip = [(m.start(), m.end()) for m in _TWEET_SIGNATURE.finditer(text)]
         quoted = [(q.start, q.end) for q in all_quotes]
         for e in find_events(text, index, lang, ref, event_skip, _title_end(text, index),

@@ -233,3 +233,9 @@ def test_empty_and_unknown_kinds():
     assert suggest_text("   ") == []
     with pytest.raises(ValueError):
         suggest_text("text", kinds=("rumour",))
+
+
+def test_dateline_stands_in_for_a_missing_publication_date():
+    text = "Storm closes port\n\nOct. 9, 2018\n\nThe port closed on Monday as winds rose."
+    assert dates_of(text, "") == [("Monday", "2018-10-08")]
+    assert dates_of("The port closed on Monday as winds rose.", "") == [("Monday", "")]
