@@ -68,8 +68,18 @@ def read_article_file(path: Path) -> ImportedText:
     if not result.text.strip():
         raise ImportRefused(f"{name} holds no article text.")
     meta = result.meta
+    language = meta.language or detect_language(result.text)
     return ImportedText(result.text, replace(
-        meta, filename=name, language=meta.language or detect_language(result.text)))
+        meta, filename=name, language=language,
+        published=meta.published or guess_published(result.text, language)))
+
+
+def guess_published(text: str, language: str) -> str:
+    """The date a dateline near the top gives ("Oct. 9, 2018"), or "" when there is none."""
+    from models.suggest.engine import dateline_date
+
+    found = dateline_date(text, language or "en")
+    return found.isoformat() if found else ""
 
 
 # -- Markdown: keep the words, drop the markup ---------------------------------------------

@@ -56,10 +56,10 @@ def reference_date(text: str, published: str, language: str = "en") -> date | No
         latest = d if latest is None or d > latest else latest
     if latest and (base is None or base < latest <= base + timedelta(days=14)):
         return latest
-    return base or _dateline_date(text, language)
+    return base or dateline_date(text, language)
 
 
-def _dateline_date(text: str, language: str) -> date | None:
+def dateline_date(text: str, language: str) -> date | None:
     """With no publication date, the article's own dateline ("Oct. 9, 2018", "Published
     March 14, 2025") near the top says when it was written."""
     from models.suggest.dates import DAY, find_dates

@@ -170,3 +170,12 @@ def test_html_import_extracts_body_and_metadata(tmp_path: Path) -> None:
 
 def test_decode_refuses_utf16_garbage_only_when_binary() -> None:
     assert decode_bytes("héllo wörld".encode("utf-16")) == "héllo wörld"
+
+
+def test_publication_date_from_the_dateline(corpus: Path) -> None:
+    expect = {"en_nytimes_haley_resigns.txt": "2018-10-09",
+              "en_nymag_ailes_longform.txt": "2016-09-02",
+              "fr_lemonde_loi_renseignement.txt": "2015-05-04",
+              "en_cnn_thanksgiving_storm_straight_quotes.txt": ""}  # no dateline: left empty
+    for name, published in expect.items():
+        assert read_article_file(corpus / name).meta.published == published, name
