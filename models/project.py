@@ -35,6 +35,8 @@ class Project:
         self.read_only = read_only
         self.backup = backup  # set when opening upgraded an older file
         self.engine = storage.make_engine(path, read_only=read_only)
+        storage.mark_open(path)
+        self._closed = False
         self.articles = ArticleStore(self)
         self.annotations = AnnotationStore(self)
         self._annotator: str | None = None
@@ -82,6 +84,9 @@ class Project:
 
     def close(self) -> None:
         self.engine.dispose()
+        if not self._closed:
+            self._closed = True
+            storage.mark_closed(self.path)
 
     def __enter__(self) -> Project:
         return self

@@ -23,6 +23,39 @@ HEAD_REVISION = "0002"
 KNOWN_REVISIONS = ("0001", "0002")  # oldest first; each file in migrations/versions
 
 
+# Files this process has open through SQLite, by (device, inode). Closing *any* plain file
+# handle on such a file drops all of this process's POSIX locks on it, after which another
+# process can checkpoint and delete the WAL under us; so we never open() them ourselves.
+_OPEN_HERE: dict[tuple[int, int], int] = {}
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def mark_open(path: Path) -> None:
+    key = _file_key(path)
+    if key is not None:
+        _OPEN_HERE[key] = _OPEN_HERE.get(key, 0) + 1
+
+
+def mark_closed(path: Path) -> None:
+    key = _file_key(path)
+    if key is not None and key in _OPEN_HERE:
+        _OPEN_HERE[key] -= 1
+        if not _OPEN_HERE[key]:
+            del _OPEN_HERE[key]
+
+
+def is_open_here(path: Path) -> bool:
+    key = _file_key(path)
+    return key is not None and key in _OPEN_HERE
+
+
 @dataclass(frozen=True)
 class FileState:
     revision: str
@@ -33,8 +66,11 @@ def inspect_file(path: Path) -> FileState:
     """Read a project's identity and version without changing a byte of it."""
     name = path.name
     try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
+        if is_open_here(path):
+            header = SQLITE_MAGIC.ljust(100, b"\0")  # open here already: it is a project
+        else:
+            with path.open("rb") as fh:
+                header = fh.read(100)
     except IsADirectoryError:
         raise NotAProjectError(f"{path} is a folder, not a Briefmark project file.") from None
     except PermissionError:

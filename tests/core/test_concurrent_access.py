@@ -1,0 +1,49 @@
+"""The app and the command line may use one project file at the same time.
+
+Reading a file with a plain open()/close() while SQLite has it open in the same process
+drops that process's POSIX locks (SQLite's documented corruption hazard): another process
+then believes it is alone, checkpoints and deletes the WAL under the app, and writes are
+lost. Opening a project a second time in one process must never do that.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from models.project import Project
+from models.values import ArticleMeta
+from tests.conftest import REPO
+
+OTHER_PROCESS = """
+import sys
+sys.path.insert(0, {repo!r})
+from models.project import Project
+with Project.open({path!r}) as p:
+    for i in range(5):
+        p.annotations.tag_span(article_id={article}, kind="event", start=i, end=i + 4)
+"""
+
+
+def test_second_open_in_process_keeps_other_processes_honest(tmp_path: Path) -> None:
+    path = tmp_path / "shared.briefmark"
+    with Project.open(path, create=True) as p:
+        a1 = p.articles.add("first article text here", ArticleMeta(title="one")).id
+        a2 = p.articles.add("second article text here", ArticleMeta(title="two")).id
+    app = Project.open(path)  # the app keeps its project open
+    app.annotations.tag_span(article_id=a1, kind="quote", start=0, end=5)
+    Project.open(path).close()  # e.g. the export worker's own connection
+    script = OTHER_PROCESS.format(repo=str(REPO), path=str(path), article=a2)
+    for _ in range(2):
+        subprocess.run([sys.executable, "-c", script], check=True, timeout=120)
+        for i in range(5):
+            app.annotations.tag_span(article_id=a1, kind="claim", start=6 + i, end=10 + i)
+    app.close()
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("SELECT count(*) FROM annotation").fetchone()[0] == 1 + 10 + 10
+    finally:
+        con.close()
