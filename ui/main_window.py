@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.session: ProjectSession | None = None
         self.article: Article | None = None
         self._own_edit = False
+        self._search = None  # TextSearch over the open article, built on first find
         self.setWindowTitle("Briefmark")
         self.setAcceptDrops(True)
 
@@ -686,24 +687,24 @@ class MainWindow(QMainWindow):
         self.find_bar.selectAll()
 
     def find_next(self, *, backward: bool) -> bool:
+        """Select the next match of the find bar's text; a miss clears the selection so
+        that a tag key pressed next cannot tag stale text."""
         needle = self.find_bar.text()
         if not needle or self.article is None:
             return False
-        text = self.article.text
-        hay, n = text.casefold(), needle.casefold()
+        if self._search is None or self._search.text is not self.article.text:
+            from models.textsearch import TextSearch
+
+            self._search = TextSearch(self.article.text)
         start, end = self.reader.selection()
-        if backward:
-            i = hay.rfind(n, 0, max(0, start))
-            i = hay.rfind(n) if i < 0 else i
-        else:
-            i = hay.find(n, end if end > start else start)
-            i = hay.find(n) if i < 0 else i
-        if i < 0 or len(hay) != len(text):
-            i = text.find(needle, end) if i < 0 else i
-        if i < 0:
+        found = self._search.find(needle, start if backward else end, backward=backward)
+        if found is None:
+            cursor = self.reader.textCursor()
+            cursor.clearSelection()
+            self.reader.setTextCursor(cursor)
             self.statusBar().showMessage(f"“{needle}” is not in this article", 4000)
             return False
-        self.reader.select_span(i, i + len(needle))
+        self.reader.select_span(*found)
         return True
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802, ANN001

@@ -189,3 +189,22 @@ def test_whitespace_selection_is_refused_quietly(qtbot, window) -> None:  # noqa
     select_with_keys(qtbot, window, start, 2)
     qtbot.keyClick(window.reader, Qt.Key.Key_C)
     assert len(window.panel.model.all) == count
+
+
+def test_find_sees_through_case_and_invisible_characters(qtbot, text_window) -> None:  # noqa: ANN001
+    text = "Die Straße war gesperrt.\n\nMr.\u00a0Trump said the admin\u00adistration was ready."
+    window = text_window(text)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.find_bar, "mr. trump said the administration")
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_Return)
+    start, end = window.reader.selection()
+    assert text[start:end] == "Mr.\u00a0Trump said the admin\u00adistration"
+    window.find_bar.clear()
+    qtbot.keyClicks(window.find_bar, "gesperrt")
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_Return)
+    start, end = window.reader.selection()
+    assert text[start:end] == "gesperrt"  # right place after the ß
+    window.find_bar.clear()
+    qtbot.keyClicks(window.find_bar, "not in the text")
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_Return)
+    assert window.reader.selection()[0] == window.reader.selection()[1]  # nothing stale

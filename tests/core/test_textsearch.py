@@ -1,0 +1,44 @@
+"""Find: ignores case and invisible characters, returns exact offsets of the stored text."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.textsearch import TextSearch
+
+TEXT = ("Die Ortspolizeibehörde sagte „Straße gesperrt“ 🚲🚲 und der Re\u200dsign-Knopf.\n\n"
+        "Mr.\u00a0Trump said the admin\u00adistration was fine. « Big\u00a0Brother »")
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("ortspolizeibehörde", "Ortspolizeibehörde"),
+    ("STRASSE", "Straße"),
+    ("straße gesperrt", "Straße gesperrt"),
+    ("🚲🚲", "🚲🚲"),
+    ("resign", "Re\u200dsign"),
+    ("Mr. Trump", "Mr.\u00a0Trump"),
+    ("administration", "admin\u00adistration"),
+    ("« big brother", "« Big\u00a0Brother"),
+])
+def test_finds_what_a_reader_types(query: str, expected: str) -> None:
+    found = TextSearch(TEXT).find(query)
+    assert found is not None
+    assert TEXT[found[0]:found[1]] == expected
+
+
+def test_forward_backward_and_wrap() -> None:
+    text = "one two one two one"
+    s = TextSearch(text)
+    assert s.find("one", 1) == (8, 11)
+    assert s.find("one", 17) == (0, 3)  # wrapped
+    assert s.find("one", 17, wrap=False) is None
+    assert s.find("one", 8, backward=True) == (0, 3)
+    assert s.find("zzz") is None and s.find("") is None
+
+
+def test_offsets_after_expanding_case_folds() -> None:
+    text = "ß" * 3 + " target ß end"
+    start, end = TextSearch(text).find("TARGET")
+    assert text[start:end] == "target"
+    start, end = TextSearch(text).find("ss end")
+    assert text[start:end] == "ß end"
