@@ -12,9 +12,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
         return run_cli(args)
+    if args and not args[0].startswith("-") and not _could_be_project(args[0]):
+        import difflib
+
+        close = difflib.get_close_matches(args[0], COMMANDS, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else " See main.py --help."
+        print(f"main.py: '{args[0]}' is neither a command nor a project file.{hint}",
+              file=sys.stderr)
+        return 2
     from ui.app import run
 
     return run(args)
+
+
+def _could_be_project(arg: str) -> bool:
+    """An existing file, or a new name with the project extension."""
+    from pathlib import Path
+
+    path = Path(arg).expanduser()
+    return path.exists() or path.suffix == ".briefmark"
 
 
 if __name__ == "__main__":

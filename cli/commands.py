@@ -16,14 +16,39 @@ EXIT_USER_ERROR = 1
 Handler = Callable[[argparse.Namespace], int]
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line that points to --help."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+_created: list[Path] = []  # projects this command created, removed again if it fails
+
+
 def _open(path: str) -> Project:
-    return Project.open(path, create=True)
+    """Open the named project, creating it when it does not exist (said on stderr)."""
+    from models.project import PROJECT_SUFFIX
+
+    target = Path(path).expanduser()
+    if not target.exists():
+        if target.suffix != PROJECT_SUFFIX:
+            raise BriefmarkError(
+                f"{path} does not exist; to create a new project, give it a name ending "
+                f"in {PROJECT_SUFFIX} (for example {target.stem or 'articles'}{PROJECT_SUFFIX}).")
+        project = Project.open(target, create=True)
+        _created.append(target)
+        print(f"created new project {target}", file=sys.stderr)
+        return project
+    return Project.open(target)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from models.article_import import import_files
+    from models.articles import check_published
     from models.values import ArticleMeta
 
+    check_published(args.published or "")  # before a project file is created
     overrides = ArticleMeta(title=args.title or "", source=args.source or "",
                             url=args.url or "", published=args.published or "")
     with _open(args.project) as project:
@@ -132,8 +157,22 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _forget_created() -> None:
+    """A command that failed leaves no new, empty project behind."""
+    while _created:
+        path = _created.pop()
+        try:
+            with Project.open(path) as project:
+                empty = not project.articles.list()
+        except BriefmarkError:
+            continue
+        if empty:
+            for extra in ("", "-wal", "-shm"):
+                Path(f"{path}{extra}").unlink(missing_ok=True)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="main.py",
         description="Briefmark: annotate news articles and write briefing notes. "
                     "Without a command, `main.py [PROJECT]` starts the desktop app.",
@@ -200,8 +239,14 @@ def run_cli(argv: Sequence[str]) -> int:
     try:
         return args.handler(args)
     except BriefmarkError as exc:
+        _forget_created()
         print(f"main.py {args.command}: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except BrokenPipeError:  # e.g. `main.py list P --json | head`: the reader has gone
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -20,9 +20,10 @@ class ImportReport:
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
 
     def lines(self) -> list[str]:
-        out = [f"imported {a.filename or a.title!r} as article {a.id}" for a in self.imported]
+        out = [f"imported {a.filename or 'text'} as article {a.id}: {a.title}"
+               for a in self.imported]
         out += [f"skipped {n}: the same text is already article {i}" for n, i in self.duplicates]
-        out += [f"refused: {reason}" if reason.startswith(n) else f"refused {n}: {reason}"
+        out += [f"refused: {reason if reason.startswith(n) else f'{n}: {reason}'}"
                 for n, reason in self.refused]
         return out
 

@@ -30,7 +30,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _check_published(value: str) -> None:
+def check_published(value: str) -> None:
+    """Refuse a publication date that is not YYYY-MM-DD (empty is fine)."""
     if value:
         try:
             date.fromisoformat(value[:10])
@@ -66,7 +67,7 @@ class ArticleStore:
 
         if not text.strip():
             raise ValidationError("The article has no text.")
-        _check_published(meta.published)
+        check_published(meta.published)
         digest = content_hash(text)
         if not allow_duplicate and (existing := self.find_by_text(text)) is not None:
             raise DuplicateArticleError(
@@ -112,7 +113,7 @@ class ArticleStore:
         if unknown:
             raise ValidationError(f"Articles have no field {', '.join(sorted(unknown))}.")
         if "published" in fields:
-            _check_published(fields["published"])
+            check_published(fields["published"])
         with self._project.writing() as con:
             done = con.execute(
                 update(ArticleRow).where(ArticleRow.id == article_id).values(**fields)

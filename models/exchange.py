@@ -104,9 +104,14 @@ def import_json(project: Project, data: Any) -> AnnotationImportReport:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError("This is not a Briefmark annotation file (no \"format\": "
                               "\"briefmark\").")
+    if data.get("version") is None:
+        raise ValidationError("This annotation file has no \"version\"; it was not written "
+                              "by Briefmark.")
     if data.get("version") != VERSION:
         raise ValidationError(f"Annotation file version {data.get('version')!r} is not "
                               f"supported; this Briefmark reads version {VERSION}.")
+    if not isinstance(data.get("articles", []), list):
+        raise ValidationError("In this annotation file \"articles\" is not a list.")
     report = AnnotationImportReport()
     existing_uuids = {a.uuid for a in project.annotations.list()}
     for n, entry in enumerate(data.get("articles") or [], start=1):

@@ -36,6 +36,8 @@ def read_article_file(path: Path) -> ImportedText:
     """Read one file as an article; raises ImportRefused with a message for the user."""
     name = path.name
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise ImportRefused(f"{name} is a folder; choose the files inside it.")
     if suffix not in SUPPORTED:
         raise ImportRefused(
             f"{name}: {suffix or 'files without an extension'} cannot be imported; "
@@ -100,7 +102,10 @@ def read_markdown(raw: str) -> ImportedText:
     text = source
     for pattern, repl in _MD_RULES:
         text = pattern.sub(repl, text)
-    title = heading.group(1).strip(" #") if heading else first_line_title(text)
+    title = heading.group(1).strip(" #") if heading else ""
+    for pattern, repl in _MD_RULES[1:]:
+        title = pattern.sub(repl, title)
+    title = title.strip() or first_line_title(text)
     return ImportedText(text, ArticleMeta(title=title))
 
 

@@ -37,7 +37,7 @@ def test_import_list_export_reimport(tmp_path: Path) -> None:
     out = run("import", "p.briefmark", str(a), str(b), str(bad), "--source", "Wire",
               "--published", "2024-03-01", cwd=tmp_path)
     assert out.returncode == 1  # one file was refused...
-    assert "imported 'a.txt' as article 1" in out.stdout  # ...the others came in
+    assert "imported a.txt as article 1: Storm hits coast" in out.stdout  # ...others came in
     assert "c.txt is empty" in out.stderr and "Traceback" not in out.stderr
 
     listing = json.loads(run("list", "p.briefmark", "--json", cwd=tmp_path).stdout)
@@ -79,6 +79,7 @@ def test_import_list_export_reimport(tmp_path: Path) -> None:
     (("import-annotations", "p.briefmark", "missing.json"), "does not exist"),
     (("import-annotations", "p.briefmark", "main.txt"), "not a JSON file"),
     (("import", "p.briefmark", "main.txt", "--published", "yesterday"), "not a date"),
+    (("export", "p.briefmark", "--format", "json", "-o", "/proc/x.json"), "Cannot"),
 ])
 def test_user_errors_are_one_clear_line(tmp_path: Path, args: tuple[str, ...],
                                         message: str) -> None:
@@ -87,12 +88,31 @@ def test_user_errors_are_one_clear_line(tmp_path: Path, args: tuple[str, ...],
     assert out.returncode != 0
     assert message in out.stderr
     assert "Traceback" not in out.stderr
-    assert len(out.stderr.strip().splitlines()) == 1
+    lines = [ln for ln in out.stderr.strip().splitlines() if not ln.startswith("created new")]
+    assert len(lines) == 1
+    assert not (tmp_path / "p.briefmark").exists()  # a failed command leaves no new project
 
 
 def test_unknown_option_is_a_usage_error(tmp_path: Path) -> None:
     out = run("list", "p.briefmark", "--frobnicate", cwd=tmp_path)
     assert out.returncode == 2 and "unrecognized arguments" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1 and "--help" in out.stderr
+
+
+def test_mistyped_command_neither_creates_nor_starts_anything(tmp_path: Path) -> None:
+    out = run("lst", "p.briefmark", cwd=tmp_path)
+    assert out.returncode == 2
+    assert "Did you mean 'list'?" in out.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_projects_need_the_extension(tmp_path: Path) -> None:
+    out = run("list", "typo.brefmark", cwd=tmp_path)
+    assert out.returncode == 1 and "ending in .briefmark" in out.stderr
+    assert list(tmp_path.iterdir()) == []
+    out = run("list", "new.briefmark", cwd=tmp_path)
+    assert out.returncode == 0 and "created new project" in out.stderr
+
 
 
 def test_export_docx_from_the_command_line(tmp_path: Path) -> None:
