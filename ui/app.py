@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,22 @@ from models.errors import BriefmarkError
 from models.paths import ensure_default_project
 
 
+def _isolate_settings() -> None:
+    """With BRIEFMARK_DATA_DIR set (tests, portable use) settings live there too."""
+    folder = os.environ.get("BRIEFMARK_DATA_DIR")
+    if folder:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+
+
+def no_display() -> bool:
+    """True on Linux when there is no screen to show a window on."""
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def make_app(argv: Sequence[str] = ()) -> QApplication:
+    _isolate_settings()
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setOrganizationName("Briefmark")
     app.setApplicationName("Briefmark")
@@ -38,6 +54,10 @@ def run(argv: Sequence[str] | None = None, *, exec_loop: bool = True):  # noqa: 
     parser = argparse.ArgumentParser(prog="main.py", description="Briefmark desktop app")
     parser.add_argument("project", nargs="?", help="project file (.briefmark) to open")
     args, qt_args = parser.parse_known_args(list(argv or []))
+    if no_display():
+        print("main.py: no display was found, so the window cannot open. Run it in a desktop "
+              "session, or use the command line (main.py --help).", file=sys.stderr)
+        return 1
     app = make_app(qt_args)
     from ui.errors import install_excepthook, setup_logging
     from ui.main_window import MainWindow

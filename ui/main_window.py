@@ -457,6 +457,9 @@ class MainWindow(QMainWindow):
         if ann is None:
             return None
         self.session.undo_stack.push(commands.TagCommand(self.session, ann))
+        cursor = self.reader.textCursor()  # the new highlight shows; the selection would hide it
+        cursor.clearSelection()
+        self.reader.setTextCursor(cursor)
         self._apply_changes(ann.article_id, [ann.id], [])
         self.select_annotation(ann.id)
         self.details.focus_key_field()
@@ -585,10 +588,10 @@ class MainWindow(QMainWindow):
         self.suggested.set_suggestions(found)
         if found:
             self.suggested.step(1)
-        counts = ", ".join(f"{sum(s.kind == k for s in found)} {KIND_LABELS[k].lower()}s"
+        counts = ", ".join(_count(sum(s.kind == k for s in found), KIND_LABELS[k].lower())
                            for k in KINDS)
         self.statusBar().showMessage(
-            f"{len(found)} suggestions ({counts}): A accepts, R rejects" if found
+            f"{_count(len(found), 'suggestion')} ({counts}): A accepts, R rejects" if found
             else "No new suggestions for this article", 8000)
         return len(found)
 
@@ -803,6 +806,10 @@ class MainWindow(QMainWindow):
             self.session.close()
             self.session = None
         super().closeEvent(event)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _word_step(text: str, pos: int, words: int) -> int:

@@ -23,12 +23,24 @@ def _is_word_char(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) not in ("W", "F")
 
 
+def _in_word(text: str, i: int) -> bool:
+    """Whether text[i] is part of a word; a quote mark between two letters is too
+    (Hebrew acronyms such as יו"ר, ח"כ; O'Brien)."""
+    if i < 0 or i >= len(text):
+        return False
+    ch = text[i]
+    if _is_word_char(ch):
+        return True
+    return (ch in "\"'\u05f3\u05f4" and 0 < i < len(text) - 1
+            and text[i - 1].isalpha() and text[i + 1].isalpha())
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow a selection to whole words, then trim surrounding whitespace."""
     if start < end:
-        while start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+        while start > 0 and _in_word(text, start - 1) and _in_word(text, start):
             start -= 1
-        while end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+        while end < len(text) and _in_word(text, end - 1) and _in_word(text, end):
             end += 1
     return trim_whitespace(text, start, end)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -60,10 +59,14 @@ class SuggestionPanel(QWidget):
         self.title = QLabel()
         self.title.setObjectName("suggestedTitle")
         self.view = make_kind_table(self.model, headers=False)
-        self.accept_button = QPushButton("Accept (A)")
-        self.reject_button = QPushButton("Reject (R)")
+        self.accept_button = QToolButton()
+        self.accept_button.setText("Accept")
+        self.accept_button.setToolTip("Accept the selected suggestion (A or Enter)")
+        self.reject_button = QToolButton()
+        self.reject_button.setText("Reject")
+        self.reject_button.setToolTip("Reject it; it will not be suggested again (R or Delete)")
         self.all_button = QToolButton()
-        self.all_button.setText("Accept all")
+        self.all_button.setText("All of a kind")
         self.all_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.all_button)
         for kind in KINDS:

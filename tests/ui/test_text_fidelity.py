@@ -117,6 +117,8 @@ def test_offset_map_round_trip() -> None:
     ("  leading and trailing  ", (0, 24), "leading and trailing"),
     ("日本語の文章です", (2, 4), "語の"),  # no word snapping in CJK
     ("Mr.\u00a0Smith said", (1, 6), "Mr.\u00a0Smith"),
+    ('אמר ח"כ כהן היום', (6, 10), 'ח"כ כהן'),  # a Hebrew acronym stays whole
+    ("said “yes” today", (6, 9), "yes"),  # curly quotes are not part of the word
 ])
 def test_snap_to_words(text: str, sel: tuple[int, int], expected: str) -> None:
     from ui.reader import snap_to_words
