@@ -59,8 +59,8 @@ class ArticleActions:
                 commands.ImportArticlesCommand(self.session, report.imported))
             self.window._articles_changed()
             self.window.open_article(report.imported[-1].id)
-            if self.window.act_suggest_on_import.isChecked():
-                self.window.suggest()
+            if self.window.suggestions.act_on_import.isChecked():
+                self.window.suggestions.suggest()
         self._summarise(report, len(paths))
         return report
 

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -21,14 +20,17 @@ from PySide6.QtWidgets import (
 
 from models.errors import BriefmarkError
 from models.project import PROJECT_SUFFIX, Project
+from models.spans import snap_to_words, trim_whitespace, word_step
 from models.values import KINDS, Annotation, Article
 from ui import commands
 from ui.annotation_panel import AnnotationPanel
 from ui.article_actions import ArticleActions
 from ui.details import DetailsEditor
+from ui.find_bar import FindBar
 from ui.library import LibraryView
-from ui.reader import ReaderView, snap_to_words, trim_whitespace
+from ui.reader import ReaderView
 from ui.session import ProjectSession
+from ui.suggest_actions import SuggestActions
 from ui.suggestions import SuggestionPanel
 from ui.theme import KIND_LABELS
 
@@ -43,7 +45,6 @@ class MainWindow(QMainWindow):
         self.session: ProjectSession | None = None
         self.article: Article | None = None
         self._own_edit = False
-        self._search = None  # TextSearch over the open article, built on first find
         self.setWindowTitle("Briefmark")
         self.setAcceptDrops(True)
 
@@ -55,11 +56,9 @@ class MainWindow(QMainWindow):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setOpenExternalLinks(True)
         self.header.setContentsMargins(16, 10, 16, 6)
-        self.find_bar = QLineEdit()
-        self.find_bar.setPlaceholderText("Find in article (Enter: next, Shift+Enter: previous, "
-                                         "Esc: back to text)")
-        self.find_bar.setClearButtonEnabled(True)
-        self.find_bar.hide()
+        self.find_bar = FindBar(self.reader)
+        self.find_bar.missed.connect(
+            lambda text: self.statusBar().showMessage(f"“{text}” is not in this article", 4000))
         self.panel = AnnotationPanel()
         self.suggested = SuggestionPanel()
         self.suggested.hide()
@@ -87,6 +86,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.articles = ArticleActions(self)
+        self.suggestions = SuggestActions(self, self.suggested)
         self._build_actions()
         self._connect()
         self.statusBar().showMessage("Ready")
@@ -140,37 +140,7 @@ class MainWindow(QMainWindow):
         self.act_shrink_start = self._action("Shrink Start by a Word",
                                              lambda: self.nudge(1, 0), ("Alt+Shift+Right",),
                                              reader_only=True)
-        self.act_suggest = self._action("Suggest Annotations", self.suggest, ("Ctrl+G",),
-                                        tip="Find quotes, dated events and claims to confirm")
-        self.act_accept = self._action("Accept Suggestion", self.accept_suggestion, ("A",),
-                                       reader_only=True)
-        self.act_reject = self._action("Reject Suggestion", self.reject_suggestion, ("R",),
-                                       reader_only=True)
-        self.act_next_sugg = self._action("Next Suggestion", lambda: self.step_suggestion(1),
-                                          ("Shift+N",), reader_only=True)
-        self.act_prev_sugg = self._action("Previous Suggestion",
-                                          lambda: self.step_suggestion(-1), ("Shift+P",),
-                                          reader_only=True)
-        self.act_accept_kind = self._action("Accept All Suggestions of This Kind",
-                                            self.accept_all_of_kind, ("Shift+A",),
-                                            reader_only=True)
-        for act in (self.act_accept, self.act_reject, self.act_next_sugg, self.act_prev_sugg,
-                    self.act_accept_kind):
-            self.suggested.view.addAction(act)
-        view_keys = self.suggested.view
-        for keys, slot in ((("Return", "Enter"), self.accept_suggestion),
-                           (("Delete", "Backspace"), self.reject_suggestion)):
-            act = QAction(self)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            act.triggered.connect(slot)
-            view_keys.addAction(act)
-        self.act_suggest_on_import = QAction("Suggest on Import", self, checkable=True)
-        self.act_suggest_on_import.setChecked(
-            self.settings.value("suggestOnImport", False, type=bool))
-        self.act_suggest_on_import.toggled.connect(
-            lambda on: self.settings.setValue("suggestOnImport", on))
-        self.act_find = self._action("Find in Article…", self.show_find,
+        self.act_find = self._action("Find in Article…", self.find_bar.open,
                                      QKeySequence.StandardKey.Find)
         self.act_snap = QAction("Snap Selection to Whole Words", self, checkable=True)
         self.act_snap.setChecked(self.settings.value("snapToWords", True, type=bool))
@@ -230,8 +200,7 @@ class MainWindow(QMainWindow):
                   self.act_shrink_start):
             ann.addAction(a)
         ann.addSeparator()
-        for a in (self.act_suggest, self.act_accept, self.act_reject, self.act_next_sugg,
-                  self.act_prev_sugg, self.act_accept_kind, self.act_suggest_on_import):
+        for a in self.suggestions.menu_actions():
             ann.addAction(a)
         self.annotate_menu = ann
 
@@ -251,7 +220,7 @@ class MainWindow(QMainWindow):
         for a in self.tag_actions.values():
             tb.addAction(a)
         tb.addSeparator()
-        tb.addAction(self.act_suggest)
+        tb.addAction(self.suggestions.act_suggest)
         tb.addSeparator()
         self.toolbar = tb
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -278,17 +247,11 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.library.articleActivated.connect(self.open_article)
         self.reader.annotationClicked.connect(self.select_annotation)
-        self.reader.suggestionClicked.connect(self._suggestion_clicked)
-        self.suggested.currentChanged.connect(self._suggestion_current)
-        self.suggested.acceptRequested.connect(self.accept_suggestions)
-        self.suggested.rejectRequested.connect(self.reject_suggestions)
         self.reader.customContextMenuRequested.connect(self._reader_menu)
         self.panel.currentChanged.connect(self._panel_current)
         self.panel.view.doubleClicked.connect(lambda _i: self.edit_current())
         self.details.fieldEdited.connect(self.edit_field)
         self.details.escapePressed.connect(self.focus_reader)
-        self.find_bar.returnPressed.connect(lambda: self.find_next(backward=False))
-        self.find_bar.installEventFilter(self)
 
     # -- projects -------------------------------------------------------------------------
 
@@ -528,9 +491,9 @@ class MainWindow(QMainWindow):
         text = self.article.text
         start, end = a.start, a.end
         if start_words:
-            start = _word_step(text, start, start_words)
+            start = word_step(text, start, start_words)
         if end_words:
-            end = _word_step(text, end, end_words)
+            end = word_step(text, end, end_words)
         start, end = trim_whitespace(text, start, end)
         if start < end:
             self.change_span(start, end)
@@ -575,86 +538,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saved to {self.session.project.path.name} at {stamp}",
                                          4000)
 
-    # -- suggestions --------------------------------------------------------------------
-
-    def suggest(self) -> int:
-        """Show suggestions for the open article; returns how many there are."""
-        if self.session is None or self.article is None:
-            return 0
-        from models.suggest import suggest_for_article
-
-        found = self._run(suggest_for_article, self.session.project, self.article.id) or []
-        self.reader.set_suggestions(found)
-        self.suggested.set_suggestions(found)
-        if found:
-            self.suggested.step(1)
-        counts = ", ".join(_count(sum(s.kind == k for s in found), KIND_LABELS[k].lower())
-                           for k in KINDS)
-        self.statusBar().showMessage(
-            f"{_count(len(found), 'suggestion')} ({counts}): A accepts, R rejects" if found
-            else "No new suggestions for this article", 8000)
-        return len(found)
-
-    def accept_suggestions(self, chosen: list) -> None:
-        if self.session is None or self.article is None or not chosen:
-            return
-        from models.suggest import accept
-
-        added = self._run(accept, self.session.project, self.article.id, chosen)
-        if not added:
-            return
-        label = "Accept Suggestion" if len(added) == 1 else f"Accept {len(added)} Suggestions"
-        self.session.undo_stack.push(commands.AddAnnotationsCommand(self.session, added, label))
-        self._apply_changes(self.article.id, [a.id for a in added], [])
-        self._drop_suggestions(chosen)
-
-    def reject_suggestions(self, chosen: list) -> None:
-        if self.session is None or self.article is None or not chosen:
-            return
-        from models.suggest import reject
-
-        try:
-            for s in chosen:
-                reject(self.session.project, self.article.id, s)
-        except BriefmarkError as exc:
-            QMessageBox.warning(self, "Briefmark", str(exc))
-            return
-        self._drop_suggestions(chosen)
-        self.statusBar().showMessage("Rejected; it will not be suggested again here", 4000)
-
-    def _drop_suggestions(self, decided: list) -> None:
-        self.suggested.after_decision(decided)
-        self.reader.set_suggestions(self.suggested.model.rows)
-        if not self.suggested.model.rows:
-            self.reader.set_current(self.panel.current_id())
-
-    def accept_suggestion(self) -> None:
-        s = self.suggested.current()
-        if s is not None:
-            self.accept_suggestions([s])
-
-    def reject_suggestion(self) -> None:
-        s = self.suggested.current()
-        if s is not None:
-            self.reject_suggestions([s])
-
-    def accept_all_of_kind(self) -> None:
-        s = self.suggested.current()
-        if s is not None:
-            self.suggested.accept_all(s.kind)
-
-    def step_suggestion(self, delta: int) -> None:
-        self.suggested.step(delta)
-
-    def _suggestion_clicked(self, key: str) -> None:
-        self.suggested.select_key(key)
-
-    def _suggestion_current(self, s: object) -> None:
-        if s is None:
-            return
-        self.reader.reveal(s.start, s.end)
-        self.reader.set_current_span(s.kind, s.start, s.end)
-
     # -- selection and navigation ---------------------------------------------------------
 
     def select_annotation(self, annotation_id: int | None) -> None:
@@ -681,48 +564,6 @@ class MainWindow(QMainWindow):
     def zoom(self, steps: int) -> None:
         self.reader.zoom(steps)
         self.settings.setValue("zoom", self.reader.point_size())
-
-    # -- find -------------------------------------------------------------------------------
-
-    def show_find(self) -> None:
-        self.find_bar.show()
-        self.find_bar.setFocus()
-        self.find_bar.selectAll()
-
-    def find_next(self, *, backward: bool) -> bool:
-        """Select the next match of the find bar's text; a miss clears the selection so
-        that a tag key pressed next cannot tag stale text."""
-        needle = self.find_bar.text()
-        if not needle or self.article is None:
-            return False
-        if self._search is None or self._search.text is not self.article.text:
-            from models.textsearch import TextSearch
-
-            self._search = TextSearch(self.article.text)
-        start, end = self.reader.selection()
-        found = self._search.find(needle, start if backward else end, backward=backward)
-        if found is None:
-            cursor = self.reader.textCursor()
-            cursor.clearSelection()
-            self.reader.setTextCursor(cursor)
-            self.statusBar().showMessage(f"“{needle}” is not in this article", 4000)
-            return False
-        self.reader.select_span(*found)
-        return True
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802, ANN001
-        from PySide6.QtCore import QEvent
-
-        if obj is self.find_bar and event.type() == QEvent.Type.KeyPress:
-            if event.key() == Qt.Key.Key_Escape:
-                self.find_bar.hide()
-                self.reader.setFocus()
-                return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self.find_next(backward=True)
-                return True
-        return super().eventFilter(obj, event)
 
     # -- context menu, drag and drop ----------------------------------------------------------
 
@@ -806,26 +647,3 @@ class MainWindow(QMainWindow):
             self.session.close()
             self.session = None
         super().closeEvent(event)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def _word_step(text: str, pos: int, words: int) -> int:
-    """Move `pos` over whole words: forward (words > 0) or backward."""
-    n = len(text)
-    for _ in range(abs(words)):
-        if words > 0:
-            while pos < n and not text[pos].isalnum():
-                pos += 1
-            while pos < n and text[pos].isalnum():
-                pos += 1
-            while pos < n and not text[pos].isspace() and not text[pos].isalnum():
-                pos += 1  # closing punctuation belongs with the word
-        else:
-            while pos > 0 and not text[pos - 1].isalnum():
-                pos -= 1
-            while pos > 0 and text[pos - 1].isalnum():
-                pos -= 1
-    return pos

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
@@ -14,43 +12,6 @@ from ui.offsets import OffsetMap
 from ui.theme import KIND_LABELS, is_dark, kind_fill, kind_ink
 
 MAX_TEXT_WIDTH_CHARS = 78
-
-
-def _is_word_char(ch: str) -> bool:
-    """Letters/digits of scripts that separate words with spaces (not CJK or kana)."""
-    if not (ch.isalnum() or ch in "_'’\u00ad\u200d"):
-        return False
-    return unicodedata.east_asian_width(ch) not in ("W", "F")
-
-
-def _in_word(text: str, i: int) -> bool:
-    """Whether text[i] is part of a word; a quote mark between two letters is too
-    (Hebrew acronyms such as יו"ר, ח"כ; O'Brien)."""
-    if i < 0 or i >= len(text):
-        return False
-    ch = text[i]
-    if _is_word_char(ch):
-        return True
-    return (ch in "\"'\u05f3\u05f4" and 0 < i < len(text) - 1
-            and text[i - 1].isalpha() and text[i + 1].isalpha())
-
-
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow a selection to whole words, then trim surrounding whitespace."""
-    if start < end:
-        while start > 0 and _in_word(text, start - 1) and _in_word(text, start):
-            start -= 1
-        while end < len(text) and _in_word(text, end - 1) and _in_word(text, end):
-            end += 1
-    return trim_whitespace(text, start, end)
-
-
-def trim_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 class ReaderView(QPlainTextEdit):
@@ -276,6 +237,15 @@ class ReaderView(QPlainTextEdit):
                              + (f" — {escape(who)}" if who else "")
                              + " (A to accept, R to reject)")
         return "<br>".join(parts)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # Light/dark switch: kind colours are picked per palette, so repaint them all.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.highlighter.clear_cache()
+            if self.highlighter.index is not None:
+                self.highlighter.rehighlight()
+            self._show_current()
+        super().changeEvent(event)
 
     # -- layout: a comfortable line length, zoom ---------------------------------------------
 

@@ -42,13 +42,13 @@ def test_suggest_accept_undo_reject(qtbot, text_window) -> None:  # noqa: ANN001
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_R)
     assert rejected.key() not in {s.key() for s in window.suggested.model.rows}
-    window.suggest()  # asking again: the rejected one stays away
+    window.suggestions.suggest()  # asking again: the rejected one stays away
     assert rejected.key() not in {s.key() for s in window.suggested.model.rows}
 
 
 def test_accept_all_of_a_kind(qtbot, text_window) -> None:  # noqa: ANN001
     window = text_window(TEXT)
-    window.suggest()
+    window.suggestions.suggest()
     events = [s for s in window.suggested.model.rows if s.kind == "event"]
     assert events
     window.suggested.select_key(events[0].key())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import db, make_window
@@ -110,18 +109,3 @@ def test_offset_map_round_trip() -> None:
         pos = m.to_qt(cp)
         assert m.to_cp(pos) == cp
         assert qt_text[: pos * 2].decode("utf-16-le") == EMOJI[:cp]
-
-
-@pytest.mark.parametrize("text,sel,expected", [
-    ("the quick brown fox", (6, 12), "quick brown"),
-    ("  leading and trailing  ", (0, 24), "leading and trailing"),
-    ("日本語の文章です", (2, 4), "語の"),  # no word snapping in CJK
-    ("Mr.\u00a0Smith said", (1, 6), "Mr.\u00a0Smith"),
-    ('אמר ח"כ כהן היום', (6, 10), 'ח"כ כהן'),  # a Hebrew acronym stays whole
-    ("said “yes” today", (6, 9), "yes"),  # curly quotes are not part of the word
-])
-def test_snap_to_words(text: str, sel: tuple[int, int], expected: str) -> None:
-    from ui.reader import snap_to_words
-
-    s, e = snap_to_words(text, *sel)
-    assert text[s:e] == expected
