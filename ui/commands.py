@@ -186,3 +186,20 @@ class ArticlePropertiesCommand(_Command):
     def undo(self) -> None:
         self.project.articles.update(self.article_id, **self.old)
         self.session.articlesChanged.emit()
+
+
+class AcceptSuggestionsCommand(AddAnnotationsCommand):
+    """Accepted suggestions: undo removes the annotations and offers the suggestions again."""
+
+    def __init__(self, session: ProjectSession, added: list[Annotation], suggestions: list,
+                 text: str) -> None:
+        super().__init__(session, added, text)
+        self.suggestions = suggestions
+
+    def do(self) -> None:
+        super().do()
+        self.session.suggestionsTaken.emit(self.added[0].article_id, self.suggestions)
+
+    def undo(self) -> None:
+        super().undo()
+        self.session.suggestionsReturned.emit(self.added[0].article_id, self.suggestions)

@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
         self.session = ProjectSession(project, self)
         self.session.annotationsChanged.connect(self._annotations_changed)
         self.session.articlesChanged.connect(self._articles_changed)
+        self.suggestions.connect_session()
         self._install_undo_actions()
         self.session.undo_stack.indexChanged.connect(self._saved_message)
         self.article = None

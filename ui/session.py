@@ -15,6 +15,9 @@ class ProjectSession(QObject):
     annotationsChanged = Signal(int, list, list)
     articlesChanged = Signal()
     saved = Signal(str)  # a status-bar message after each committed change
+    # article id, suggestions: accepted ones given back by undo / taken again by redo
+    suggestionsReturned = Signal(int, list)
+    suggestionsTaken = Signal(int, list)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)

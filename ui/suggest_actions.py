@@ -92,7 +92,8 @@ class SuggestActions:
         if not added:
             return
         label = "Accept Suggestion" if len(added) == 1 else f"Accept {len(added)} Suggestions"
-        w.session.undo_stack.push(commands.AddAnnotationsCommand(w.session, added, label))
+        w.session.undo_stack.push(
+            commands.AcceptSuggestionsCommand(w.session, added, list(chosen), label))
         w._apply_changes(w.article.id, [a.id for a in added], [])
         self._drop(chosen)
 
@@ -116,6 +117,22 @@ class SuggestActions:
         self.window.reader.set_suggestions(self.panel.model.rows)
         if not self.panel.model.rows:
             self.window.reader.set_current(self.window.panel.current_id())
+
+    def connect_session(self) -> None:
+        """Follow undo/redo of accepted suggestions in the open project."""
+        session = self.window.session
+        session.suggestionsReturned.connect(self._returned)
+        session.suggestionsTaken.connect(self._taken)
+
+    def _returned(self, article_id: int, suggestions: list) -> None:
+        if self.window.article is not None and article_id == self.window.article.id:
+            self.panel.set_suggestions(self.panel.model.rows + suggestions)
+            self.window.reader.set_suggestions(self.panel.model.rows)
+            self.panel.select_key(suggestions[0].key())
+
+    def _taken(self, article_id: int, suggestions: list) -> None:
+        if self.window.article is not None and article_id == self.window.article.id:
+            self._drop(suggestions)
 
     def accept_current(self) -> None:
         s = self.panel.current()

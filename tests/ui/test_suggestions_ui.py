@@ -35,6 +35,12 @@ def test_suggest_accept_undo_reject(qtbot, text_window) -> None:  # noqa: ANN001
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with db(window) as p:
         assert p.annotations.list(kinds=["quote"]) == []
+    # the suggestion is offered again, and redo takes it back
+    assert quotes[0].key() in {s.key() for s in window.suggested.model.rows}
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert quotes[0].key() not in {s.key() for s in window.suggested.model.rows}
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
     remaining = window.suggested.model.rows
     rejected = remaining[0]
