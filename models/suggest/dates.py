@@ -7,10 +7,13 @@ languages other than English) and normalise each hit. Explicit calendar dates go
 does not share (see `resolve`).
 
 Conventions for `date` (documented in docs/suggestions.md):
+- `date` is an ISO day, given only when the expression pins a day: a calendar date, a
+  weekday, today/yesterday/tomorrow, "three days ago";
 - a weekday means the most recent such day up to and including publication ("said Monday"
   in a Monday paper is that Monday), or the next one when the clause speaks of the future;
-- a period means its first day: "last week" is Monday of the previous week, "in April" is
-  1 April, "in 1997" is 1 January 1997; "six months ago" is exact.
+- anything less precise than a day ("in 1997", "September 2018", "in April", "last week",
+  "six months ago") keeps `date` empty: 1 January 1997 would be a false exact date. The
+  mention still counts (its `when` is filled) and keeps its written year in `year`.
 """
 
 from __future__ import annotations
@@ -41,8 +44,10 @@ class DateMention:
     start: int
     end: int
     text: str  # as written, without a leading "on"/"in"
-    date: str  # ISO day, or "" when it cannot be pinned
+    date: str  # ISO day, or "" when it cannot be pinned to a day
     rank: int
+    year: int = 0  # a year written in the expression ("2019", "September 2018"), else 0
+    span_end: bool = False  # "through 2019", "until 2019": the end of a term, not an event
 
 
 _MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|"
@@ -83,6 +88,10 @@ EN_PATTERN = re.compile(
     r"|(?P<iso>(?<![\d.])(?P<iso_y>" + _YEAR + r")-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d]))"
 )
 
+# The end of a term or span: "under contract through 2019", "jusqu'en 2020", "bis 2019".
+_SPAN_END = re.compile(r"(?:\b(?:through|thru|until|till|up\s+to|to|jusqu['’]en|jusqu['’]à|"
+                       r"bis|hasta|fino\s+al?)|(?<!\w)до)\s+$", re.IGNORECASE)
+
 # "on", "in" etc. before an expression are not part of `when`.
 _CUE_WORDS = re.compile(r"^(?:in|on|since|until|by|during|from|through|before|after|of|the|"
                         r"between|and|to|at|about|around)\s+", re.IGNORECASE)
@@ -91,6 +100,13 @@ _CUE_WORDS = re.compile(r"^(?:in|on|since|until|by|during|from|through|before|af
 PAST_CUES = re.compile(r"\b(?:[a-z]+ed|was|were|had|did|said|told|took|went|came|left|began|"
                        r"became|made|met|won|lost|fell|rose|saw|found|gave|got|ran|held|"
                        r"brought|sent|spent|wrote|knew|thought|disappeared)\b")
+
+# A plan, not a guess: what makes a year ahead of publication the date of an event.
+FIRM_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|'ll|’ll|going to|scheduled|due|planned|plans?\s+to|set to|"
+    r"is to|are to|expected to|to be held|sera|seront|doit|doivent|va|vont|prévu|prévue|"
+    r"wird|werden|soll|sollen|geplant|será|serán|va a|van a|prevé|previsto|prevista|"
+    r"будет|будут|состоится|планируется)\b", re.IGNORECASE)
 
 # Words in the clause that put a weekday or month ahead of publication, not behind it.
 FUTURE_CUES = re.compile(
@@ -219,7 +235,7 @@ def _en_mention(m: re.Match[str], ref: date | None, tense: int) -> DateMention |
     when = _clean_when(raw)
     start += raw.find(when) if when in raw else 0
     end = start + len(when)
-    iso, rank = "", DAY
+    iso, rank, year_written, span_end = "", DAY, 0, False
     if g["md"] or g["dm"]:
         month = EN_MONTHS[(g["md_m"] or g["dm_m"]).rstrip(".").lower()]
         day = int(g["md_d"] or g["dm_d"])
@@ -235,9 +251,9 @@ def _en_mention(m: re.Match[str], ref: date | None, tense: int) -> DateMention |
             wd = g["md_wd"] or g["dm_wd"]
             iso = _near_year(ref, month, day, future, past,
                              EN_WEEKDAYS[wd.lower()] if wd else None)
-    elif g["my"]:
-        month = EN_MONTHS[g["my_m"].rstrip(".").lower()]
-        iso, rank = date(int(g["my_y"]), month, 1).isoformat(), MONTH
+    elif g["my"]:  # "September 2018": a month, not a day
+        rank, year_written = MONTH, int(g["my_y"])
+        span_end = bool(_SPAN_END.search(m.string, max(0, m.start() - 12), m.start()))
     elif g["mo"]:
         name = g["mo_m"]
         mod = (g["mo_mod"] or "").strip()
@@ -250,16 +266,10 @@ def _en_mention(m: re.Match[str], ref: date | None, tense: int) -> DateMention |
             if not re.search(r"\b(?:in|since|until|by|during|of|from|through|early|late|"
                              r"mid|until|before|after)[\s-]+$", before, re.IGNORECASE):
                 return None
-        month = EN_MONTHS[name.rstrip(".").lower()]
-        rank = MONTH
-        if re.match(r"\s+(?:of\s+)?that\s+year", m.string[m.end():m.end() + 16]):
-            return DateMention(start, end + len(re.match(r"\s+(?:of\s+)?that\s+year",
-                               m.string[m.end():]).group()),
-                               m.string[start:end] + re.match(r"\s+(?:of\s+)?that\s+year",
-                               m.string[m.end():]).group(), f"that-year:{month:02d}", MONTH)
-        if ref:
-            iso = month_date(ref, month, future=future, past=past, modifier=mod if mod.lower()
-                             in ("last", "next", "this") else "").isoformat()
+        rank = MONTH  # "in April", "last December": a month, no day
+        that_year = re.match(r"\s+(?:of\s+)?that\s+year", m.string[m.end():m.end() + 16])
+        if that_year:  # "In October of that year"
+            end += len(that_year.group())
     elif g["wd"]:
         wd = EN_WEEKDAYS[g["wd_d"].lower()]
         mod = (g["wd_mod"] or "").strip().lower()
@@ -284,48 +294,24 @@ def _en_mention(m: re.Match[str], ref: date | None, tense: int) -> DateMention |
     elif g["pr"]:
         mod = re.sub(r"\s+", " ", g["pr_mod"].lower())
         period = g["pr_p"]
-        step = {"last": -1, "past": -1, "this": 0, "earlier this": 0, "later this": 0,
-                "next": 1}[mod]
         if mod == "past" and period != "week":
             return None  # "the past year" is a span, not a date
+        # a week, a weekend, a month or a year: no single day
         rank = {"week": WEEK, "weekend": WEEK, "month": MONTH, "year": YEAR}[period]
-        if ref:
-            if period == "week":
-                iso = (ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)).isoformat()
-            elif period == "weekend":
-                sat = ref - timedelta(days=(ref.weekday() - 5) % 7)
-                iso = (sat + timedelta(weeks=step + (1 if step >= 0 and sat < ref - timedelta(
-                    days=1) and mod == "next" else 0))).isoformat()
-            elif period == "month":
-                iso = _month_start(ref, -step).isoformat()
-            else:
-                iso = date(ref.year + step, 1, 1).isoformat()
     elif g["ago"]:
         n = _num(g["ago_n"])
         unit = g["ago_u"]
         if n is None:
             return None
-        rank = {"day": DAY, "week": DAY, "month": DAY, "year": DAY}[unit]
-        if ref:
-            if unit == "day":
-                iso = (ref - timedelta(days=n)).isoformat()
-            elif unit == "week":
-                iso = (ref - timedelta(weeks=n)).isoformat()
-            elif unit == "month":
-                iso = _minus_months(ref, n).isoformat()
-            else:
-                try:
-                    iso = ref.replace(year=ref.year - n).isoformat()
-                except ValueError:
-                    iso = ref.replace(year=ref.year - n, day=28).isoformat()
+        # "three days ago", "a week ago" count days; "six months ago" is a month, roughly
+        rank = {"day": DAY, "week": DAY, "month": MONTH, "year": YEAR}[unit]
+        if ref and unit in ("day", "week"):
+            iso = (ref - timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
     elif g["yr"]:
         cue = g["yr_cue"].strip().lower()
-        rank = YEAR
-        year = int(g["yr_y"])
-        iso = f"{year:04d}-01-01"
-        if cue == "of" and re.search(r"\bend\s+of\s*$", m.string[max(0, m.start() - 8):
-                                                                 m.start() + 3]):
-            iso = f"{year:04d}-12-31"
+        rank, year_written = YEAR, int(g["yr_y"])
+        span_end = cue in ("through", "until", "to") or bool(
+            _SPAN_END.search(m.string, max(0, m.start() - 12), m.start("yr_y")))
         when = g["yr_y"]
         start, end = m.start("yr_y"), m.end("yr_y")
     elif g["tm"]:
@@ -344,7 +330,8 @@ def _en_mention(m: re.Match[str], ref: date | None, tense: int) -> DateMention |
         rank = DAY
         iso = "same"  # the engine copies the previous day-precision date
         when = raw
-    return DateMention(start, end, m.string[start:end] if not g["yr"] else when, iso, rank)
+    return DateMention(start, end, m.string[start:end] if not g["yr"] else when, iso, rank,
+                       year_written, span_end)
 
 
 # -- other languages, built from dateparser's locale tables ----------------------------------
@@ -363,6 +350,59 @@ _MONTH_CUES = {
     "pt": r"(?:em|desde|até)",
 }
 _YEAR_SUFFIX = {"ru": r"(?:\s*(?:года|году|г\.))?", "zh": "年?", "ja": "年?"}
+
+
+# Weekday forms that are mostly other words: Hebrew "שני" is "second" and "two", "ראשון"
+# "first", "שבת" the Sabbath; the weekday is "יום שני".
+_NOT_WEEKDAYS = {"he": frozenset("שני שלישי רביעי חמישי שישי שבת ראשון".split())}
+# Relative to the story, not to publication: "the previous day", "the other day".
+_NARRATIVE_RELATIVE = frozenset({"اليوم السابق", "geçen gün", "önümüzdeki gün"})
+
+# Relative words that are also nouns for a part of the day, and two-day words. Each entry:
+# (language, word) -> list of (regex on the text before the word, reading), reading being
+# None (not a date: "la mañana" is the morning), or (days, prefix kept in `when`).
+_MORNING = {
+    # "en la mañana de este martes", "por la mañana", "cada mañana": the morning
+    ("es", "mañana"): [(r"pasado\s+$", (2, True)),
+                       (r"\besta\s+$", (0, True)),  # "esta mañana": this morning, today
+                       (r"\b(?:la|una|esa|aquella|cada|toda|media|misma|buena|de|otra)\s+$",
+                        None)],
+    ("es", "ayer"): [(r"\bantes\s+de\s+$", (-2, True))],
+    # "am Morgen", "jeden Morgen", "guten Morgen": the morning ("heute Morgen" is "heute")
+    ("de", "morgen"): [(r"\b(?:am|dem|den|der|des|einem|einen|eines|jeden|jedem|diesen|"
+                        r"diesem|guten|frühen|selben|gleichen|nächsten|folgenden)\s+$", None)],
+    ("nl", "morgen"): [(r"(?:\b(?:de|deze|die|elke|iedere|een)\s+|['’]s\s*)$", None)],
+    ("fr", "demain"): [(r"\baprès-$", (2, True))],
+    ("fr", "hier"): [(r"\bavant-$", (-2, True))],
+    ("pt", "amanhã"): [(r"\bdepois\s+de\s+$", (2, True))],
+    ("it", "ieri"): [(r"\bl['’]altro\s*$", (-2, True))],
+    # "היום שבו" is "the day when", "באותו היום" "on that day": not today
+    ("he", "היום"): [(r"אותו\s+$", None)],
+}
+_MORNING_AFTER = {("he", "היום"): r"\s+(?:שבו|בו|ש)", ("es", "hoy"): r"\s+en\s+día\b",
+                  ("ar", "اليوم"): r"\s+(?:التالي|الذي)"}
+
+
+def _relative_reading(text: str, match_start: int, word_start: int, word: str,
+                      language: str, n: int) -> tuple[int, int] | None:
+    """How a relative word reads in its context: (days from publication, start of the
+    expression), or None when it is not a date here ("la mañana", "am Morgen")."""
+    key = (language, word.lower())
+    after = _MORNING_AFTER.get(key)
+    if after and re.match(after, text[match_start + len(word):match_start + len(word) + 12]):
+        return None
+    before = text[max(0, word_start - 16):word_start]
+    for pattern, reading in _MORNING.get(key, ()):
+        hit = re.search(pattern, before, re.IGNORECASE)
+        if hit:
+            if reading is None:
+                return None
+            return reading[0], word_start - len(before) + hit.start()
+    if language == "de" and word[:1].isupper() and re.search(r"[\w,;]\s+$", before):
+        # German writes the adverbs in lower case: a capitalised "Morgen" inside a sentence
+        # is the noun (the morning), "im Heute Journal" a programme's name
+        return None
+    return n, match_start
 
 
 @lru_cache(maxsize=32)
@@ -385,7 +425,7 @@ def _locale_tables(language: str) -> tuple[dict[str, int], dict[str, int], dict[
     for i, key in enumerate(EN_WEEKDAYS):
         for f in info.get(key, []):
             if isinstance(f, str) and (len(f) >= 4 or not f.isascii() and len(f) >= 2) \
-                    and "(" not in f:
+                    and "(" not in f and f.lower() not in _NOT_WEEKDAYS.get(language, ()):
                 weekdays[f.lower()] = i
     relative: dict[str, tuple] = {}
     for key, forms in (info.get("relative-type") or {}).items():
@@ -394,7 +434,8 @@ def _locale_tables(language: str) -> tuple[dict[str, int], dict[str, int], dict[
             continue
         n = int(m.group(2)) * (1 if m.group(1) else -1)
         for f in forms:
-            if len(f) >= 3 and not re.search(r"\b(?:mo|wk|yr|nd|sem)\b", f):
+            if len(f) >= 3 and not re.search(r"\b(?:mo|wk|yr|nd|sem)\b", f) and \
+                    f.lower() not in _NARRATIVE_RELATIVE:
                 relative[f.lower()] = (m.group(3), n)
     return months, weekdays, relative
 
@@ -410,17 +451,20 @@ def _foreign_pattern(language: str) -> re.Pattern[str] | None:
         return None
     cjk = language in ("zh", "ja")
     b = "" if cjk else r"(?<!\w)"
+    if language == "he":  # prefixed particles: "ביום שני" (on Monday), "והיום" (and today)
+        b = r"(?<!\w)(?:[ובלמהכש]{1,2}(?=\w))?"
     e = "" if cjk else r"(?!\w)"
     mo = _alternation(months)
     wd_prefix = rf"(?:(?P<dmy_wd>{_alternation(weekdays)})\s+)?" if weekdays and not cjk else ""
-    parts = [
+    parts = [] if cjk else [  # CJK months are "11月": see cjkm below
         rf"(?P<dmy>{b}{wd_prefix}(?P<dmy_d>\d{{1,2}})(?:er|\.|º)?\s*(?:de\s+)?(?P<dmy_m>{mo}){e}"
         rf"(?:,?\s*(?:de\s+|del\s+)?(?P<dmy_y>{_YEAR}){_YEAR_SUFFIX.get(language, '')})?)",
         rf"(?P<mdy>{b}(?P<mdy_m>{mo})\s*(?P<mdy_d>\d{{1,2}}){e}(?:,?\s*(?P<mdy_y>{_YEAR}))?)",
         rf"(?P<my>{b}(?P<my_m>{mo})\s+(?:de\s+)?(?P<my_y>{_YEAR}){e})",
     ]
     if language in _MONTH_CUES:
-        parts.append(rf"(?P<mo>(?<!\w){_MONTH_CUES[language]}\s+(?P<mo_m>{mo}){e})")
+        parts.append(rf"(?P<mo>(?<!\w){_MONTH_CUES[language]}\s+(?P<mo_m>{mo}){e}"
+                     rf"(?!\s+(?:de\s+)?{_YEAR}))")  # "en septembre 2018" is month-year
     if weekdays:
         parts.append(rf"(?P<wd>{b}(?P<wd_d>{_alternation(weekdays)}){e}"
                      rf"{_PART_OF_DAY.get(language, '')})")
@@ -433,7 +477,9 @@ def _foreign_pattern(language: str) -> re.Pattern[str] | None:
                  + _YEAR + r")(?!\d))")
     if cjk:
         parts.insert(0, r"(?P<cjk>(?:(?P<cjk_y>\d{4})年)?(?P<cjk_m>\d{1,2})月(?P<cjk_d>\d{1,2})"
-                        r"日)|(?P<cjkd>(?<![\d月])(?P<cjkd_d>\d{1,2})日(?:夜|朝|午後|午前|晚|早)?)")
+                        r"日)|(?P<cjkd>(?<![\d月])(?P<cjkd_d>\d{1,2})日(?:夜|朝|午後|午前|晚|早)?)"
+                        r"|(?P<cjkm>(?:(?P<cjkm_y>\d{4})年)?(?<!\d)(?P<cjkm_m>\d{1,2})月份?"
+                        r"(?![\d日]))")
     parts.insert(0, r"(?P<num>(?<![\d.])(?P<num_d>[0-3]?\d)[./](?P<num_m>[01]?\d)[./](?P<num_y>"
                     + _YEAR + r")(?![\d]))")
     parts.append(r"(?P<tm>(?<!\d)(?P<tm_h>[01]?\d|2[0-3])(?:h|:)(?P<tm_min>[0-5]\d)(?!\d))")
@@ -447,8 +493,13 @@ def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
     months, weekdays, relative = _locale_tables(language)
     text = m.group()
     ref_iso = ref.isoformat() if ref else ""
-    iso, rank = "", DAY
-    if g.get("cjk"):
+    iso, rank, year_written, span_end = "", DAY, 0, False
+    if g.get("cjkm"):  # "11月", "6月份": a month
+        if not 1 <= int(g["cjkm_m"]) <= 12:
+            return None
+        rank = MONTH
+        year_written = int(g["cjkm_y"]) if g.get("cjkm_y") else 0
+    elif g.get("cjk"):
         y = int(g["cjk_y"]) if g["cjk_y"] else None
         mo, d = int(g["cjk_m"]), int(g["cjk_d"])
         try:
@@ -470,13 +521,27 @@ def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
         d = int(g["cjkd_d"])
         if not ref or not 1 <= d <= 31:
             return None
-        try:  # "16日": that day of this month, or of the previous one if still to come
-            cand = ref.replace(day=d)
-            if cand > ref and not future:
-                cand = _month_start(ref, 1).replace(day=d)
-        except ValueError:
-            return None
-        iso = cand.isoformat()
+        # a weekday written with it ("星期三（11日）") picks the month it fits
+        wd_before = re.search(r"(\S{2,3})\s*[（(]\s*$", m.string[max(0, m.start() - 6):m.start()])
+        wd = weekdays.get(wd_before.group(1)) if wd_before else None
+        fits = []
+        for back in (0, 1, -1):
+            try:
+                day = _month_start(ref, back).replace(day=d)
+            except ValueError:
+                continue
+            if wd is not None and day.weekday() == wd:
+                fits.append(day)
+        if fits:
+            iso = min(fits, key=lambda x: abs((x - ref).days)).isoformat()
+        else:
+            try:  # "16日": that day of this month, or of the previous one if still to come
+                cand = ref.replace(day=d)
+                if cand > ref and not future:
+                    cand = _month_start(ref, 1).replace(day=d)
+            except ValueError:
+                return None
+            iso = cand.isoformat()
     elif g.get("dmy") or g.get("mdy"):
         if g.get("dmy"):
             d, mname, y = g["dmy_d"], g["dmy_m"], g["dmy_y"]
@@ -497,18 +562,15 @@ def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
             if parsed:
                 pd = date.fromisoformat(parsed)
                 iso = _near_year(ref, pd.month, pd.day, future, past, wd)
-    elif g.get("my"):
-        month = months.get(g["my_m"].lower())
-        if not month:
+    elif g.get("my"):  # "septembre 2018": a month, no day
+        if not months.get(g["my_m"].lower()):
             return None
-        iso, rank = date(int(g["my_y"]), month, 1).isoformat(), MONTH
-    elif g.get("mo"):
-        month = months.get(g["mo_m"].lower())
-        if not month:
+        rank, year_written = MONTH, int(g["my_y"])
+        span_end = bool(_SPAN_END.search(m.string, max(0, m.start() - 12), m.start()))
+    elif g.get("mo"):  # "en avril": a month, no day
+        if not months.get(g["mo_m"].lower()):
             return None
         rank = MONTH
-        if ref:
-            iso = month_date(ref, month, future=future, past=past).isoformat()
     elif g.get("wd"):
         wd = weekdays.get(g["wd_d"].lower())
         if wd is None:
@@ -516,31 +578,33 @@ def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
         if ref:
             iso = weekday_date(ref, wd, future=future).isoformat()
     elif g.get("rel"):
-        unit, n = relative[g["rel_w"].lower()]
+        word = g["rel_w"]
+        unit, n = relative[word.lower()]
+        reading = _relative_reading(m.string, m.start(), m.start("rel_w"), word, language, n)
+        if reading is None:
+            return None  # "la mañana" is the morning, "am Morgen" too: not tomorrow
+        n, start_at = reading
         rank = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR}[unit]
-        if ref:
-            if unit == "day":
-                iso = (ref + timedelta(days=n)).isoformat()
-            elif unit == "week":
-                iso = (ref - timedelta(days=ref.weekday()) + timedelta(weeks=n)).isoformat()
-            elif unit == "month":
-                iso = _month_start(ref, -n).isoformat()
-            else:
-                iso = date(ref.year + n, 1, 1).isoformat()
+        if ref and unit == "day":  # a week, a month or a year has no single day
+            iso = (ref + timedelta(days=n)).isoformat()
+        if start_at < m.start():
+            return DateMention(start_at, m.end(), m.string[start_at:m.end()], iso, rank)
     elif g.get("yr"):
         year = g.get("yr_y") or g.get("yr_y2")
-        iso, rank = f"{int(year):04d}-01-01", YEAR
+        rank, year_written = YEAR, int(year)
+        span_end = bool(_SPAN_END.search(m.string, max(0, m.start() - 12), m.start("yr_y")
+                                         if g.get("yr_y") else m.start("yr_y2")))
     elif g.get("tm"):
         rank = TIME
         iso = ref.isoformat() if ref else ""
     start, end = m.start(), m.end()
     when = text
-    cue = re.match(r"(?:le|la|el|am|den|the|on|en|depuis|im|seit|desde|в|с|до|im\s+Jahr)\s+",
+    cue = re.match(r"(?:im\s+Jahr|le|la|el|am|den|the|on|en|depuis|im|seit|desde|в|с|до)\s+",
                    when, re.IGNORECASE)
     if cue and g.get("yr"):
         start += cue.end()
         when = when[cue.end():]
-    return DateMention(start, end, when, iso, rank)
+    return DateMention(start, end, when, iso, rank, year_written, span_end)
 
 
 def find_dates(text: str, start: int, end: int, language: str, ref: date | None,

@@ -2,7 +2,9 @@
 
 Per kind: precision, recall and F1 with two span matches, exact (same start and end) and
 overlapping (any shared character), and on overlap-matched gold spans the share with the
-right speaker (quotes), claimant (claims), date and place (events).
+right speaker (quotes), claimant (claims), date and place (events). Every matched event
+counts for the date: an empty gold date means the text gives no day, and only an empty
+suggested date is right then.
 """
 
 from __future__ import annotations
@@ -136,7 +138,9 @@ def score_article(article: dict[str, Any], suggestions: Sequence[Suggestion],
             continue
         score.gold_found += 1
         expected = g.get(attr, "")
-        if expected:
+        # an event's date is always compared: an empty gold date ("in 1997", "last week")
+        # means no day can be given, so a suggested 1997-01-01 is wrong
+        if expected or kind == "event":
             got = getattr(best, attr)
             score.attr_total += 1
             ok = got == expected if attr == "date" else same_person(expected, got)

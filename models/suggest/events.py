@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from models.suggest.dates import DAY, FUTURE_CUES, PAST_CUES, DateMention, find_dates
+from models.suggest.dates import (
+    DAY,
+    FIRM_FUTURE,
+    FUTURE_CUES,
+    PAST_CUES,
+    DateMention,
+    find_dates,
+)
 from models.suggest.lexicon import PREPOSITIONS, STOP_CAPS
 from models.suggest.text import Index
 
@@ -31,9 +38,9 @@ _SINCE = re.compile(r"\b(?:since|depuis|seit|desde|с)\s+(?:the\s+|le\s+)?$", re
 
 
 # Bylines and datelines: "Updated 5 May 2015", "Mis à jour le ...", "By X | date"
-_METADATA = re.compile(r"(?:^|\|\s*|•\s*|\(\s*)(?:Updated|Published|Posted|Last modified|"
+_METADATA = re.compile(r"(?:^|\|\s*|•\s*|\(\s*|،\s*)(?:Updated|Published|Posted|Last modified|"
                        r"Mis à jour|Publié|Actualizado|Publicado|Aktualisiert|Veröffentlicht|"
-                       r"Обновлено|Опубликовано)\b", re.IGNORECASE)
+                       r"Обновлено|Опубликовано|آخر تحديث|עודכן|פורסם)(?!\w)", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:By|Par|Por|Von|От)\s+(?!(?:January|February|March|April|May|June|"
                      r"July|August|September|October|November|December)\b)"
                      r"[A-ZÀ-ÞА-Я][\w.’'-]*\s+[A-ZÀ-ÞА-Я]")
@@ -66,6 +73,23 @@ def _tense_hint(text: str, lo: int, hi: int):
         return -1 if PAST_CUES.search(clause) else 0
 
     return hint
+
+
+def _term_only(text: str, lo: int, hi: int, d: DateMention, ref: date | None) -> bool:
+    """A written year (or month and year) after publication dates no event unless its clause
+    plans something firmly ("will be converted starting in 2028"): "under contract through
+    2019" is the end of a term, "likely to run in 2024" a guess. The end of a term never
+    dates an event when it lies ahead ("through 2019", "jusqu'en 2020")."""
+    if d.rank >= DAY or not d.year or ref is None or d.year <= ref.year:
+        return False
+    if d.span_end:
+        return True
+    a = max(lo, max(text.rfind(",", lo, d.start), text.rfind(";", lo, d.start),
+                    text.rfind("(", lo, d.start)) + 1)
+    nxt = [i for i in (text.find(",", d.end, hi), text.find(";", d.end, hi),
+                       text.find(")", d.end, hi)) if i >= 0]
+    clause = text[a:min(nxt) if nxt else hi]
+    return not FIRM_FUTURE.search(clause)
 
 
 def _where(text: str, start: int, end: int, language: str) -> str:
@@ -109,7 +133,6 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
     lang = (language or "en").split("-")[0].lower()
     events: list[Event] = []
     last_day = ""
-    last_year = ""
     para_mentions: dict[int, list[DateMention]] = {}
     for s in index.sents:
         if s.start < title_end:
@@ -118,7 +141,8 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
             continue  # a question reports no event
         mentions = [d for d in find_dates(text, s.start, s.end, lang, ref,
                                           _tense_hint(text, s.start, s.end))
-                    if not any(a <= d.start < b for a, b in skip)]
+                    if not any(a <= d.start < b for a, b in skip)
+                    and not _term_only(text, s.start, s.end, d, ref)]
         if not mentions:
             continue
         lo, hi = index.paras[s.para]
@@ -129,19 +153,17 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
         for part_lo, part_hi, part in _clauses(text, s.start, s.end, mentions):
             # the narrator's date outranks one inside a quotation ("understands today"), and
             # the start of a state ("since Tuesday") gives way to the event's own date
+            # an explicit calendar date beats a weekday written with it ("星期二（12月10日）")
             main = max(part, key=lambda d: (not any(a <= d.start < b for a, b in quoted),
                                             not _SINCE.search(text, max(0, d.start - 12),
                                                               d.start),
-                                            d.rank, -d.start))
+                                            d.rank, any(ch.isdigit() for ch in d.text),
+                                            -d.start))
             iso = main.date
             if iso == "same":
                 iso = last_day
-            elif iso.startswith("that-year:"):  # "In October of that year"
-                iso = f"{last_year}-{iso[-2:]}-01" if last_year else ""
             if main.rank >= DAY and iso:
                 last_day = iso
-            if iso:
-                last_year = iso[:4]
             events.append(Event(part_lo, part_hi, main.text, iso,
                                 _where(text, part_lo, part_hi, lang)))
     return events
@@ -150,7 +172,7 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
 def _clauses(text: str, start: int, end: int, mentions: list[DateMention]):
     """Split "X happens on June 30, and Y on December 31" into two dated clauses."""
     cuts = [m for m in _CLAUSE_SPLIT.finditer(text, start, end)]
-    if cuts and len({d.date for d in mentions}) > 1:
+    if cuts and len({d.date or d.text.lower() for d in mentions}) > 1:
         bounds = [start] + [c.start() for c in cuts] + [end]
         starts = [start] + [c.end() for c in cuts]
         parts = []
