@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from models.errors import BriefmarkError
 from models.project import PROJECT_SUFFIX, Project
@@ -91,6 +92,10 @@ class MainWindow(QMainWindow):
         self._connect()
         self.statusBar().showMessage("Ready")
         self._restore_settings()
+        self._watch = QTimer(self)
+        self._watch.setInterval(2000)
+        self._watch.timeout.connect(self._check_outside_changes)
+        self._watch.start()
 
     # -- actions and menus --------------------------------------------------------------
 
@@ -270,6 +275,7 @@ class MainWindow(QMainWindow):
         self.suggestions.connect_session()
         self._install_undo_actions()
         self.session.undo_stack.indexChanged.connect(self._saved_message)
+        project.changed_elsewhere()  # take the starting point
         self.article = None
         self.reader.clear_article()
         self.panel.set_annotations([], [])
@@ -532,6 +538,31 @@ class MainWindow(QMainWindow):
         if changed:
             self.select_annotation(changed[0])
         self.details.set_names(self._names())
+
+    def _check_outside_changes(self) -> None:
+        """Notice changes another program (the command line, a second window) made to the
+        open project: reload what is shown and start the undo history afresh, since its
+        steps may no longer apply."""
+        if self.session is None or not self.isActiveWindow():
+            return
+        try:
+            if not self.session.project.changed_elsewhere():
+                return
+        except (BriefmarkError, SQLAlchemyError):
+            return
+        self.session.undo_stack.clear()
+        keep = self.panel.current_id()
+        articles = self.session.project.articles.list()
+        current = self.article.id if self.article and any(
+            a.id == self.article.id for a in articles) else None
+        self.library.set_articles(articles, current)
+        if current is not None:
+            self.open_article(current)
+            if keep in self.reader.annotations:
+                self.select_annotation(keep)
+        else:
+            self._articles_changed()
+        self.statusBar().showMessage("Updated with changes made by another program", 8000)
 
     def _saved_message(self) -> None:
         if self.session is not None:

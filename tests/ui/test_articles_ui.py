@@ -153,3 +153,28 @@ def test_help_lists_shortcuts(window) -> None:  # noqa: ANN001
     assert rows["Tag as Quote"] == "Q, 2"
     assert "Ctrl+Z" in rows["Undo"]
     assert rows["Next Annotation"] == "N"
+
+
+def test_changes_from_the_command_line_show_up(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    # Our own edits, typed in bursts, are not mistaken for someone else's.
+    first = window.panel.model.rows[0]
+    window.select_annotation(first.id)
+    note = window.details.fields["note"]
+    note.setFocus()
+    qtbot.keyClicks(note, "checked")
+    window._check_outside_changes()
+    assert window.undo_action.isEnabled()
+
+    extra = tmp_path / "other.txt"
+    extra.write_text("Another article\n\nWritten elsewhere.", encoding="utf-8")
+    subprocess.run([sys.executable, str(REPO / "main.py"), "import",
+                    str(window.session.project.path), str(extra)], check=True, timeout=120)
+    window._check_outside_changes()
+    assert [a.title for a in window.library.model.articles][-1] == "Another article"
+    assert not window.undo_action.isEnabled()  # its steps may no longer apply
+    assert "another program" in window.statusBar().currentMessage()
