@@ -17,6 +17,7 @@ from models.errors import BriefmarkError, ProjectOpenError, ReadOnlyProjectError
 from models.schema import SettingRow
 
 PROJECT_SUFFIX = ".briefmark"
+_UNSEEN = object()
 
 
 def now_iso() -> str:
@@ -40,7 +41,7 @@ class Project:
         self.articles = ArticleStore(self)
         self.annotations = AnnotationStore(self)
         self._annotator: str | None = None
-        self._known: tuple | None = None  # content fingerprint after our last write or look
+        self._known: object = _UNSEEN  # the revision after our last write or look
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False) -> Project:
@@ -111,33 +112,26 @@ class Project:
         try:
             with self.engine.begin() as con:
                 yield con
-                # Taken inside our own transaction, so it is exactly our change: any later
-                # difference was made by someone else.
-                self._known = self._fingerprint(con)
+                con.exec_driver_sql(self._BUMP)
+                self._known = con.exec_driver_sql(self._REVISION).scalar()
         except DBAPIError as exc:
             raise BriefmarkError(
                 f"The change could not be saved to {self.path.name}: {exc.orig}. "
                 "Nothing was changed."
             ) from exc
 
-    _FINGERPRINT = (
-        "SELECT (SELECT count(*) FROM article), (SELECT max(id) FROM article), "
-        "(SELECT count(*) FROM annotation), (SELECT max(id) FROM annotation), "
-        "(SELECT max(modified) FROM annotation), "
-        "(SELECT group_concat(title || summary || published, '') FROM article)")
-
-    def _fingerprint(self, con: Connection) -> tuple:
-        return tuple(con.exec_driver_sql(self._FINGERPRINT).one())
+    # Every write through `writing()` bumps this counter in the same transaction, so any
+    # Briefmark process can tell whether someone else has written since it last looked.
+    _BUMP = ("INSERT INTO setting (key, value) VALUES ('revision', '1') ON CONFLICT (key) "
+             "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+    _REVISION = "SELECT value FROM setting WHERE key = 'revision'"
 
     def changed_elsewhere(self) -> bool:
         """Whether another program (the command line, a second window) changed the content
         since this Project last wrote or looked; the app polls this to stay current."""
         with self.reading() as con:
-            now = self._fingerprint(con)
-        if self._known is None:
-            self._known = now
-            return False
-        changed = now != self._known
+            now = con.exec_driver_sql(self._REVISION).scalar()
+        changed = self._known is not _UNSEEN and now != self._known
         self._known = now
         return changed
 
