@@ -18,7 +18,7 @@ from lxml import etree
 from models.briefing import wml
 from models.briefing.content import Item, Source
 from models.briefing.context import Ctx
-from models.briefing.docx_text import is_rtl, ltr_tail, one_line, short_date
+from models.briefing.docx_text import RLM, is_rtl, label_for, ltr_tail, one_line, short_date
 from models.kinds import KIND_COLOURS, KIND_INK, KIND_LABELS, STATUS_LABELS, hex_rgb
 
 _GUTTER = 454  # 0.8 cm hanging indent holding the paragraph number
@@ -35,6 +35,10 @@ def annotated_text(ctx: Ctx) -> None:
     for source in note.sources:
         if note.multi:
             ctx.heading(f"A{source.number} · {ltr_tail(one_line(source.name))}", 2)
+        if not source.items:  # pages of untouched text would bury the rest
+            ctx.para([("Nothing is tagged in this article; its text is left out.",
+                       wml.ITALIC)])
+            continue
         _article(ctx, source)
 
 
@@ -50,31 +54,38 @@ def _legend(ctx: Ctx) -> None:
     ctx.para(pieces, after=240)
 
 
-def comment_body(ctx: Ctx, item: Item) -> list[list[tuple[str, wml.Fmt]]]:
-    """The comment's paragraphs: label, kind and the fields that matter for the kind."""
+def comment_body(ctx: Ctx, item: Item) -> list[tuple[wml.Pieces, bool]]:
+    """The comment's paragraphs, each with whether it runs right to left: label, kind and
+    the fields that matter for the kind. A field whose value is Hebrew or Arabic is a
+    right-to-left paragraph, so that its punctuation falls where it belongs."""
     a = item.ann
     head = f"{item.label} · {KIND_LABELS[a.kind]}"
-    lines: list[str] = []
+    lines: list[tuple[str, str]] = []
     if a.kind == "claim":
         head += f" · {STATUS_LABELS.get(a.status, a.status.title() or 'Unverified')}"
-        lines.append(f"Claimant: {one_line(a.claimant) or 'not recorded'}")
+        if a.claimant.strip():
+            lines.append(("Claimant", one_line(a.claimant)))
     elif a.kind == "quote":
-        head += f" · {one_line(a.speaker) or 'unattributed'}"
+        head += f" · {ltr_tail(one_line(a.speaker)) or 'unattributed'}"
     else:
         when = one_line(a.when)
         if a.date:
-            head += f" · {short_date(a.date)}" + (f" ({when})" if when else "")
+            head += f" · {short_date(a.date)}" + (f" ({ltr_tail(when)})" if when else "")
         elif when:
-            head += f" · {when} (undated)"
+            head += f" · {ltr_tail(when)} (undated)"
         if a.where.strip():
-            lines.append(f"Where: {one_line(a.where)}")
+            lines.append(("Where", one_line(a.where)))
         if a.participants:
-            lines.append(f"Who: {one_line(', '.join(a.participants))}")
+            lines.append(("Who", ", ".join(ltr_tail(one_line(p)) for p in a.participants)))
     if a.note.strip() and ctx.note.options.include_notes:
-        lines.append(f"Note: {a.note.strip()}")
+        lines.append(("Note", a.note.strip()))
     if a.tags:
-        lines.append("Tags: " + ", ".join(a.tags))
-    return [[(head, wml.BOLD)], *([(line, wml.PLAIN)] for line in lines)]
+        lines.append(("Tags", ", ".join(map(ltr_tail, a.tags))))
+    body: list[tuple[wml.Pieces, bool]] = [([(head, wml.BOLD)], False)]
+    for label, value in lines:
+        rtl = is_rtl(value)
+        body.append(([(label_for(label, rtl) + value, wml.PLAIN)], rtl))
+    return body
 
 
 def _fmt(active: dict[int, Item]) -> wml.Fmt:
@@ -118,7 +129,10 @@ def _article(ctx: Ctx, source: Source) -> None:
                 del active[id(item)]
             for item in ending:  # shaded like the text around it, so a span is not broken
                 mark = replace(_MARK[item.kind], fill=_fmt(active).fill)
-                wml.add_run(p, item.label, mark, rtl_paragraph=rtl)
+                # In right-to-left text a mark before the (Latin) label keeps the span's
+                # last punctuation with the span instead of with the label.
+                wml.add_run(p, RLM + item.label if rtl else item.label, mark,
+                            rtl_paragraph=rtl)
             for item in starts.get(cut, ()):
                 cid = ctx.comments.add(comment_body(ctx, item), author=item.ann.annotator or author,
                                    date=item.ann.modified or item.ann.created)

@@ -38,8 +38,9 @@ class CommentWriter:
         self._ref_style = reference_style
         self._next = 0
 
-    def add(self, paragraphs: list[wml.Pieces], *, author: str, date: str) -> int:
-        """Add a comment whose paragraphs are lists of (text, Fmt); returns its id."""
+    def add(self, paragraphs: list[tuple[wml.Pieces, bool]], *, author: str, date: str) -> int:
+        """Add a comment whose paragraphs are (list of (text, Fmt), right to left); returns
+        its id."""
         cid = self._next
         self._next += 1
         c = etree.SubElement(self._root, _COMMENT)
@@ -48,8 +49,8 @@ class CommentWriter:
         if stamp := word_date(date):
             c.set(qn("w:date"), stamp)
         c.set(qn("w:initials"), xml_safe(initials(author)))
-        for i, pieces in enumerate(paragraphs or [[]]):
-            p = wml.paragraph(c, style=self._text_style)
+        for i, (pieces, rtl) in enumerate(paragraphs or [([], False)]):
+            p = wml.paragraph(c, style=self._text_style, rtl=rtl)
             if i == 0:
                 # The mark Word shows at the start of a comment's first paragraph.
                 r = wml.sub(p, "w:r")
@@ -58,7 +59,7 @@ class CommentWriter:
                 wml.sub(r, "w:annotationRef")
             for text, f in pieces:
                 if text:
-                    wml.add_run(p, text, f)
+                    wml.add_run(p, text, f, rtl_paragraph=rtl)
         return cid
 
     def reference_run(self, parent: etree._Element, cid: int) -> None:

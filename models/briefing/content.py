@@ -7,11 +7,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from models.briefing.docx_text import Paragraphs, article_safe, plural
+from models.briefing.docx_text import Paragraphs, article_safe, one_line, plural
 from models.briefing.options import BriefingOptions, ExportCancelled
 from models.errors import ExportError, NotFoundError
-from models.kinds import KIND_PREFIX
-from models.values import Annotation, Article
+from models.kinds import KIND_LABELS, KIND_PLURALS, KIND_PREFIX
+from models.values import KINDS, Annotation, Article
 
 if TYPE_CHECKING:
     from models.project import Project
@@ -99,9 +99,44 @@ def gather(project: Project, options: BriefingOptions, kinds: tuple[str, ...],
                 paragraph=source.paragraphs.number(start), start=start, end=end,
             ))
         sources.append(source)
+    if not any(s.items for s in sources):
+        raise ExportError(_nothing_tagged(project, sources, kinds, all_articles=not
+                                          options.article_ids))
     title = options.title.strip()
     if not title:
         title = sources[0].name if len(sources) == 1 else (
             f"Briefing note: {plural(len(sources), 'article')}")
     return Note(title=title, author=options.author.strip() or project.annotator,
                 day=date.today(), kinds=kinds, options=options, sources=sources)
+
+
+def _kinds_phrase(kinds: tuple[str, ...] | list[str], joiner: str = "or") -> str:
+    words = [KIND_PLURALS[k].lower() for k in kinds]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {joiner} {words[-1]}"
+
+
+def _nothing_tagged(project: Project, sources: list[Source], kinds: tuple[str, ...], *,
+                    all_articles: bool) -> str:
+    """The one-line refusal for a note with nothing to brief on, saying what to do: tag
+    something, or include the kinds that the articles do have."""
+    others: dict[str, int] = {}
+    for s in sources:
+        for ann in project.annotations.list(article_id=s.article.id):
+            if ann.kind not in kinds:
+                others[ann.kind] = others.get(ann.kind, 0) + 1
+    if len(sources) == 1:
+        name = one_line(sources[0].name)
+        name = name if len(name) <= 60 else name[:57].rstrip() + "…"
+        who, none, they = f"“{name}”", "has no", "it has"
+    else:
+        who = ("No article in the project" if all_articles
+               else f"None of the {len(sources)} chosen articles")
+        none, they = "has any", "they have"
+    if others:
+        found = " and ".join(plural(n, KIND_LABELS[k].lower()) for k, n in
+                             sorted(others.items(), key=lambda kv: KINDS.index(kv[0])))
+        extra = _kinds_phrase(sorted(others, key=KINDS.index), "and")
+        return (f"{who} {none} {_kinds_phrase(kinds)} tagged ({they} {found}); include "
+                f"{extra} in the note, or tag {_kinds_phrase(kinds)} first.")
+    return (f"{who} {none} claims, quotes or events tagged yet; tag some text first"
+            + (" or choose other articles." if len(sources) > 1 else ", then export the note."))

@@ -14,8 +14,6 @@ from models.briefing.content import Note
 from models.briefing.progress import Ticker
 from models.briefing.styles import StyleBook
 
-NOT_RECORDED = ("not recorded", wml.Fmt(italic=True, colour=wml.GREY))
-
 
 @dataclass
 class Ctx:

@@ -82,6 +82,14 @@ class Paragraphs:
         return start, max(end, start + 1)
 
 
+LRM, RLM = "\u200e", "\u200f"          # invisible left-to-right / right-to-left marks
+RLE, PDF = "\u202b", "\u202c"          # right-to-left embedding and its end
+_STRONG = {"L": False, "R": True, "AL": True}
+_OPENERS = {"\u202a": False, "\u202d": False, "\u2066": False,   # LRE, LRO, LRI
+            "\u202b": True, "\u202e": True, "\u2067": True}      # RLE, RLO, RLI
+_CLOSERS = frozenset("\u202c\u2069")                             # PDF, PDI
+
+
 def is_rtl(text: str) -> bool:
     """Right-to-left by the first strong letter (Unicode rule P2), as Word and browsers do."""
     for ch in text:
@@ -93,20 +101,64 @@ def is_rtl(text: str) -> bool:
     return False
 
 
-def run_is_rtl(text: str, paragraph_rtl: bool) -> bool:
-    """Whether a run gets w:rtl: Hebrew/Arabic letters and no Latin ones, or neutral text
-    (digits, punctuation) inside a right-to-left paragraph."""
-    has_rtl = _RTL.search(text) is not None
-    has_ltr = _LTR.search(text) is not None
-    if has_rtl and not has_ltr:
-        return True
-    return paragraph_rtl and not has_ltr
+def has_rtl(text: str) -> bool:
+    return _RTL.search(text) is not None
+
+
+def direction_runs(text: str, paragraph_rtl: bool) -> list[tuple[str, bool]]:
+    """`text` cut where the direction changes, each piece with whether it is right to left
+    (and so gets w:rtl). Hebrew/Arabic letters are right to left, Latin and other strong
+    left-to-right letters are not; digits, spaces and punctuation go with the letters on
+    both sides when those agree and with the paragraph's direction when they do not (the
+    way the Unicode bidi algorithm resolves them). Text without both kinds is one piece."""
+    rtl_letters = _RTL.search(text) is not None
+    if not (rtl_letters and _LTR.search(text)):
+        if rtl_letters or not paragraph_rtl:
+            return [(text, rtl_letters)]
+        return [(text, not any(unicodedata.bidirectional(c) == "L" for c in text))]
+    strong = [_STRONG.get(unicodedata.bidirectional(ch)) for ch in text]
+    dirs: list[bool] = []
+    before = paragraph_rtl
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] in _OPENERS:  # an embedding's start goes with what it embeds ...
+            strong[i] = _OPENERS[text[i]]
+        elif text[i] in _CLOSERS:  # ... and its end with what it ends
+            strong[i] = before
+        if strong[i] is not None:
+            before = strong[i]
+            dirs.append(before)
+            i += 1
+            continue
+        j = i
+        while j < n and strong[j] is None:
+            j += 1
+        after = strong[j] if j < n else paragraph_rtl
+        dirs.extend([before if before == after else paragraph_rtl] * (j - i))
+        i = j
+    pieces: list[tuple[str, bool]] = []
+    start = 0
+    for k in range(1, n + 1):
+        if k == n or dirs[k] != dirs[start]:
+            pieces.append((text[start:k], dirs[start]))
+            start = k
+    return pieces
 
 
 def ltr_tail(name: str) -> str:
-    """A name followed by an invisible left-to-right mark when it holds Hebrew/Arabic, so
-    that English text after it ("Name (2 quotes)", "Name · ¶4") keeps its place."""
-    return name + "\u200e" if _RTL.search(name) else name
+    """A name ready to sit inside a left-to-right line of the note. A Hebrew or Arabic name
+    is wrapped in a right-to-left embedding (so its own punctuation, brackets and numbers
+    stay in place) and followed by a left-to-right mark (so that English text after it,
+    "Name (2 quotes)" or "Name · ¶4", keeps its place)."""
+    if not _RTL.search(name):
+        return name
+    return f"{RLE}{name}{PDF}{LRM}" if is_rtl(name) else name + LRM
+
+
+def label_for(label: str, rtl: bool) -> str:
+    """'Note: ' as the lead of a paragraph; in a right-to-left paragraph a left-to-right mark
+    keeps the colon with the English word ("Note:" not ":Note")."""
+    return f"{label}:{LRM} " if rtl else f"{label}: "
 
 
 def long_date(iso: str) -> str:
@@ -127,12 +179,30 @@ def short_date(iso: str) -> str:
     return f"{d.day} {MONTHS[d.month - 1][:3]} {d.year}"
 
 
+# Quotation marks for right-to-left text, as CLDR gives them (logical order: opening first).
+# In a right-to-left paragraph the opening mark shows on the right. Hebrew: ” … ”; Arabic:
+# ” … “; Persian (Arabic script with Persian letters): « … », mirrored by the renderer.
+_PERSIAN = re.compile("[\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+_HEBREW = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]")
+
+
+def quote_marks(text: str) -> tuple[str, str]:
+    if not is_rtl(text):
+        return "\u201c", "\u201d"
+    if _HEBREW.search(text):
+        return "\u201d", "\u201d"
+    if _PERSIAN.search(text):
+        return "\u00ab", "\u00bb"
+    return "\u201d", "\u201c"
+
+
 def quoted(text: str) -> str:
-    """Text in typographic quotation marks unless it already carries its own."""
+    """Text in the quotation marks of its script unless it already carries its own."""
     text = text.strip()
-    if text[:1] in "\"“”„«»‘’'" or is_rtl(text):
+    if text[:1] in "\"“”„«»‘’'״":
         return text
-    return f"“{text}”"
+    opening, closing = quote_marks(text)
+    return f"{opening}{text}{closing}"
 
 
 def one_line(text: str) -> str:

@@ -10,7 +10,7 @@ from lxml import etree
 
 from models.briefing import wml
 from models.briefing.content import Item, Source
-from models.briefing.context import NOT_RECORDED, Ctx
+from models.briefing.context import Ctx
 from models.briefing.docx_text import (
     is_rtl,
     long_date,
@@ -29,12 +29,16 @@ def title_block(ctx: Ctx) -> None:
     note = ctx.note
     wml.paragraph(ctx.body, [(note.title, wml.PLAIN)], style=ctx.style("Title"),
                   rtl=is_rtl(note.title))
-    line = f"Briefing note · {long_date(note.day.isoformat())} · Prepared by {note.author}"
+    line = (f"Briefing note · {long_date(note.day.isoformat())} · Prepared by "
+            f"{ltr_tail(one_line(note.author))}")
     wml.paragraph(ctx.body, [(line, wml.PLAIN)], style=ctx.style("Subtitle"), after=240)
     if note.multi:
         ctx.para([("Sources", wml.BOLD)], keep_next=True, after=60)
         for source in note.sources:
             _source_entry(ctx, source)
+        missing = _missing(ctx, note.sources)
+        if missing:
+            ctx.para([(missing, _NOTE)], indent=567, after=120)
     else:
         _source_table(ctx, note.sources[0], show_title=note.title != note.sources[0].name)
 
@@ -57,6 +61,7 @@ def _length(source: Source) -> str:
 
 
 def _source_table(ctx: Ctx, source: Source, *, show_title: bool) -> None:
+    """The facts of the one article, only those it has."""
     a = source.article
     rows: list[tuple[str, str]] = [("Article", a.title)] if show_title else []
     rows += [
@@ -66,31 +71,76 @@ def _source_table(ctx: Ctx, source: Source, *, show_title: bool) -> None:
     ]
     cells = []
     for label, value in rows:
+        value = one_line(value)
+        if not value:
+            continue
         value_p = wml.paragraph(None, rtl=is_rtl(value), after=0)
-        if label == "URL" and value:
+        if label == "URL":
             _link(ctx, value_p, value)
         else:
-            wml.add_run(value_p, *((one_line(value), wml.PLAIN) if value else NOT_RECORDED),
-                        rtl_paragraph=is_rtl(value))
+            wml.add_run(value_p, value, rtl_paragraph=is_rtl(value))
         cells.append([[wml.paragraph(None, [(label, _LABEL)], after=0)], [value_p]])
     wml.table(ctx.body, [22, 78], cells, style=None, text_width=ctx.text_width, header=False,
               borders=True)
-    ctx.para([], after=0)
+    missing = _missing(ctx, [source])
+    ctx.para([(missing, _NOTE)] if missing else [], after=0 if not missing else 120,
+             before=60 if missing else None)
+
+
+_NOTE = wml.Fmt(italic=True, colour=wml.GREY, size=18)
+
+
+def _missing(ctx: Ctx, sources: list[Source]) -> str:
+    """One line naming the facts that matter and are missing: where an article appeared and
+    when. Author and URL are left unsaid (many reports have neither)."""
+    parts = []
+    for what, absent in (("source", [s for s in sources if not s.article.source.strip()]),
+                         ("publication date",
+                          [s for s in sources if not s.article.published.strip()])):
+        if not absent:
+            continue
+        if not ctx.note.multi:
+            parts.append(what)
+        elif len(absent) == len(ctx.note.sources):
+            parts.append(f"{what} for all articles" if len(absent) > 2 else
+                         f"{what} for both articles")
+        else:
+            parts.append(f"{what} for {article_refs([s.number for s in absent])}")
+    if not parts:
+        return ""
+    joiner = " and " if not ctx.note.multi else "; "
+    return f"Not recorded: {joiner.join(parts)}."
+
+
+def article_refs(numbers: list[int]) -> str:
+    """[1, 2, 3, 5, 9] -> 'A1–A3, A5 and A9'."""
+    groups: list[tuple[int, int]] = []
+    for n in sorted(numbers):
+        if groups and n == groups[-1][1] + 1:
+            groups[-1] = (groups[-1][0], n)
+        else:
+            groups.append((n, n))
+    names: list[str] = []
+    for a, b in groups:
+        names += [f"A{a}–A{b}"] if b - a >= 2 else [f"A{n}" for n in range(a, b + 1)]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _source_entry(ctx: Ctx, source: Source) -> None:
     a = source.article
     ctx.para([(f"A{source.number}\t", wml.BOLD), (ltr_tail(one_line(source.name)), wml.BOLD)],
              indent=567, hanging=567, keep_next=True, after=0)
-    facts = [ltr_tail(one_line(a.source)) or "source not recorded",
-             ltr_tail(one_line(a.author)) or "author not recorded",
-             f"published {long_date(a.published)}" if a.published else "date not recorded",
+    facts = [ltr_tail(one_line(a.source)), ltr_tail(one_line(a.author)),
+             f"published {long_date(a.published)}" if a.published.strip() else "",
              _length(source)]
-    ctx.para([(" · ".join(facts), wml.SMALL_GREY)], indent=567, after=0 if a.url else 120,
-             keep_next=bool(a.url))
-    if a.url:
+    pieces = [(" · ".join(f for f in facts if f), wml.SMALL_GREY)]
+    if not source.items:
+        pieces.append((" · nothing tagged", wml.Fmt(italic=True, colour=wml.GREY, size=18)))
+    url = one_line(a.url)
+    ctx.para(pieces, indent=567, after=0 if url else 120, keep_next=bool(url))
+    if url:
         p = ctx.para([], indent=567, after=120)
-        _link(ctx, p, a.url)
+        _link(ctx, p, url)
 
 
 def contents(ctx: Ctx) -> etree._Element:
@@ -171,6 +221,12 @@ def summary(ctx: Ctx) -> None:
     tags = {t.casefold() for i in items for t in i.ann.tags}
     if tags:
         ctx.bullet([(f"{plural(len(tags), 'tag')} used; see the tags index.", wml.PLAIN)])
+    bare = [s.number for s in note.sources if not s.items]
+    if bare:  # only in a note of several articles: one with nothing at all is refused
+        line = f"Nothing is tagged in {article_refs(bare)}"
+        if note.options.include_text:
+            line += "; " + ("its" if len(bare) == 1 else "their") + " text is left out"
+        ctx.bullet([(line + ".", wml.ITALIC)])
     if note.multi:
         _counts_table(ctx)
     written = [s for s in note.sources if s.article.summary.strip()]

@@ -8,9 +8,11 @@ from lxml import etree
 
 from models.briefing import wml
 from models.briefing.content import Item
-from models.briefing.context import NOT_RECORDED, Ctx
+from models.briefing.context import Ctx
 from models.briefing.docx_text import (
+    RLM,
     is_rtl,
+    label_for,
     ltr_tail,
     one_line,
     plural,
@@ -46,15 +48,24 @@ def status_chip(status: str) -> tuple[str, wml.Fmt]:
 
 
 def _tags(item: Item) -> str:
-    return "Tags: " + ", ".join(item.ann.tags) if item.ann.tags else ""
+    return "Tags: " + ", ".join(map(ltr_tail, item.ann.tags)) if item.ann.tags else ""
 
 
 def _note_paragraph(ctx: Ctx, item: Item, *, indent: int, after: int = 160,
                     align: str = "") -> None:
+    """The researcher's note; a Hebrew or Arabic note is a right-to-left paragraph (the
+    English "Note:" then stands at its right-hand start)."""
     note = item.ann.note.strip()
     if note and ctx.note.options.include_notes:
-        ctx.para([("Note: ", wml.BOLD), (note, wml.PLAIN)], indent=indent, after=after,
-                 align=align)
+        rtl = is_rtl(note)
+        ctx.para([(label_for("Note", rtl), wml.BOLD), (note, wml.PLAIN)], indent=indent,
+                 after=after, align="" if rtl else align, rtl=rtl)
+
+
+def _side(rtl: bool, align: str = "") -> str:
+    """Alignment of a left-to-right detail line under an item: under right-to-left text it
+    sits on the right, with the text it describes; otherwise as given."""
+    return "right" if rtl and align in ("", "left", "start", "both") else align
 
 
 def _has_note(ctx: Ctx, item: Item) -> bool:
@@ -96,15 +107,20 @@ def claims(ctx: Ctx) -> None:
 def _claim(ctx: Ctx, item: Item) -> None:
     a = item.ann
     text = one_line(a.text)
-    ctx.para([_label(item), ("  ", wml.PLAIN), status_chip(a.status), ("  ", wml.PLAIN),
+    rtl = is_rtl(text)
+    # A Hebrew or Arabic claim is a right-to-left paragraph: label and status stand at its
+    # right-hand start, the quotation marks and final stop fall on the sides they belong.
+    # The marks after the label and the status keep the three apart in that order.
+    gap = (RLM + "  ") if rtl else "  "
+    ctx.para([_label(item), (gap, wml.PLAIN), status_chip(a.status), (gap, wml.PLAIN),
               (quoted(text), wml.PLAIN)], keep_next=True, after=40, indent=_INDENT,
-             hanging=_INDENT)  # left to right: label first; Hebrew claim text is an RTL run
-    meta = [f"Claimant: {ltr_tail(one_line(a.claimant))}" if a.claimant else
+             hanging=_INDENT, rtl=rtl)
+    meta = [f"Claimant: {ltr_tail(one_line(a.claimant))}" if a.claimant.strip() else
             "Claimant not recorded",
             ctx.note.cite(item), _tags(item)]
-    ctx.para([(" · ".join(m for m in meta if m), _META)], indent=_INDENT,
+    ctx.para([(" · ".join(m for m in meta if m), _META)], indent=_INDENT, align=_side(rtl),
              after=40 if _has_note(ctx, item) else 160, keep_next=_has_note(ctx, item))
-    _note_paragraph(ctx, item, indent=_INDENT)
+    _note_paragraph(ctx, item, indent=_INDENT, align=_side(rtl))
 
 
 # -- quotes -----------------------------------------------------------------------------------
@@ -153,9 +169,10 @@ def _quote(ctx: Ctx, item: Item, style: str | None, layout: tuple[int, str],
     ctx.para([(quoted(text), f)], style=style, keep_next=True, rtl=rtl,
              indent=0 if style else indent, after=40)
     meta = [lead, item.label, ctx.note.cite(item), _tags(item)]
-    ctx.para([(" · ".join(m for m in meta if m), _META)], indent=indent, align=align,
-             after=40 if _has_note(ctx, item) else 200, keep_next=_has_note(ctx, item))
-    _note_paragraph(ctx, item, indent=indent, after=200, align=align)
+    ctx.para([(" · ".join(m for m in meta if m), _META)], indent=indent,
+             align=_side(rtl, align), after=40 if _has_note(ctx, item) else 200,
+             keep_next=_has_note(ctx, item))
+    _note_paragraph(ctx, item, indent=indent, after=200, align=_side(rtl, align))
 
 
 # -- events -----------------------------------------------------------------------------------
@@ -183,11 +200,17 @@ def events(ctx: Ctx) -> None:
     ctx.para([], after=0)
 
 
-def _cell(text: str, f: wml.Fmt = wml.PLAIN) -> etree._Element:
-    """A table-cell paragraph in 10 pt unless `f` sets a size."""
+def _cell(text: str, f: wml.Fmt = wml.PLAIN, *, lead: str = "") -> etree._Element:
+    """A table-cell paragraph in 10 pt unless `f` sets a size; right to left when `text` is
+    Hebrew or Arabic. `lead` is a bold English label before it ("Note")."""
     text = one_line(text)
     f = f if f.size else replace(f, size=_CELL)
-    return wml.paragraph(None, [(text, f)], after=0, rtl=is_rtl(text))
+    rtl = is_rtl(text)
+    pieces = [(label_for(lead, rtl), replace(f, bold=True))] if lead else []
+    return wml.paragraph(None, [*pieces, (text, f)], after=0, rtl=rtl)
+
+
+_NONE = ("—", wml.Fmt(colour=wml.GREY, size=_CELL))  # an empty cell, without saying so each row
 
 
 def _event_row(ctx: Ctx, item: Item) -> list[list[etree._Element]]:
@@ -203,12 +226,14 @@ def _event_row(ctx: Ctx, item: Item) -> list[list[etree._Element]]:
             date_cell.append(_cell("undated", _META))
     what = [_cell(a.text)]
     if _has_note(ctx, item):
-        what.append(_cell("Note: " + a.note.strip(), wml.Fmt(italic=True, colour=wml.GREY)))
-    who = one_line(", ".join(a.participants))
+        what.append(_cell(a.note.strip(), wml.Fmt(italic=True, colour=wml.GREY), lead="Note"))
+    # One line per participant, each in its own direction (a list mixing Hebrew and
+    # English names cannot be read in one line of either direction).
+    who = [_cell(name) for name in a.participants if name.strip()]
     ref = [_cell(item.label, replace(_label(item)[1], size=_CELL)),
            _cell(ctx.note.cite(item), _META)]
-    return [date_cell, what, [_cell(a.where) if a.where.strip() else _cell(*NOT_RECORDED)],
-            [_cell(who) if who else _cell(*NOT_RECORDED)], ref]
+    return [date_cell, what, [_cell(a.where) if a.where.strip() else _cell(*_NONE)],
+            who or [_cell(*_NONE)], ref]
 
 
 # -- tags -------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn as _qn
 from docx.oxml.parser import OxmlElement
 from lxml import etree
 
-from models.briefing.docx_text import run_is_rtl, xml_safe
+from models.briefing.docx_text import direction_runs, xml_safe
 
 qn = lru_cache(maxsize=None)(_qn)  # 'w:p' -> '{ns}p'; called for every element built
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -100,10 +100,18 @@ def _rpr(r: etree._Element, f: Fmt, rtl: bool) -> None:
 
 def add_run(p: etree._Element, text: str, f: Fmt = PLAIN, *,
             rtl_paragraph: bool = False) -> etree._Element:
-    """Append a run; tabs and newlines in `text` become w:tab and w:br as Word writes them."""
+    """Append `text` as runs of format `f`, one per stretch of one direction: Hebrew or
+    Arabic stretches (and neutral ones that resolve right to left) get w:rtl, as Word writes
+    them. Tabs and newlines become w:tab and w:br. Returns the last run."""
+    r = p
+    for piece, rtl in direction_runs(xml_safe(text), rtl_paragraph):
+        r = _one_run(p, piece, f, rtl)
+    return r
+
+
+def _one_run(p: etree._Element, text: str, f: Fmt, rtl: bool) -> etree._Element:
     r = SubElement(p, _R)
-    _rpr(r, f, run_is_rtl(text, rtl_paragraph))
-    text = xml_safe(text)
+    _rpr(r, f, rtl)
     if "\t" not in text and "\n" not in text:
         t = SubElement(r, _T)
         t.text = text
@@ -150,7 +158,9 @@ def paragraph(parent: etree._Element | None, pieces: Pieces = (), *, style: str 
     if indent or hanging:
         ind = SubElement(ppr, qn("w:ind"))
         ind.set(qn("w:left"), str(indent))
-        if rtl:  # readers disagree whether w:left means left or start in a bidi paragraph
+        if rtl or align == "right":
+            # Readers disagree whether w:left means left or start in a bidi paragraph; a
+            # right-aligned line under right-to-left text mirrors the indent of the item.
             ind.set(qn("w:right"), str(indent))
         if hanging:
             ind.set(qn("w:hanging"), str(hanging))

@@ -145,7 +145,7 @@ def test_every_annotation_appears_in_its_section_with_its_fields(project, story,
             assert a.speaker in quotes
         else:
             row = next(line for line in events if a.text in line)
-            assert (a.where or "not recorded") in row
+            assert (a.where or "| — |") in row
             if a.date:
                 assert {"2025-03-13": "13 Mar 2025", "2027-06-30": "30 Jun 2027"}[a.date] in row
             else:
@@ -474,3 +474,309 @@ def test_models_never_import_qt():
             "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code],
                           cwd=Path(__file__).resolve().parents[2]).returncode == 0
+
+
+# -- right to left ------------------------------------------------------------------------------
+
+HE = ("ראש הממשלה אמר כי התקציב יגדל ב-5% בשנת 2025.\n\n"
+      "“ההחלטה סופית ולא נחזור בנו,” אמר שר האוצר ביום חמישי.\n\n"
+      "הכנס ייערך בירושלים ב-12 במרץ עם נציגי OECD.\n")
+AR = "قال الوزير إن الميزانية سترتفع بنسبة 5% في عام 2025.\n\nوأكد المتحدث أن القرار نهائي.\n"
+RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+LATIN_LETTER = re.compile("[A-Za-z]")
+CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c"))
+
+
+@pytest.fixture
+def rtl_note(project, tmp_path):
+    """A Hebrew article (claim with Hebrew note, claimant and tag; quote; event with a
+    Hebrew place and participants), an Arabic one (claim, quote) and an English one."""
+    he = project.articles.add(HE, ArticleMeta(title="התקציב יגדל", source="ישראל היום"))
+    tag(project, he.id, HE, "claim", "התקציב יגדל ב-5% בשנת 2025.", claimant="ראש הממשלה",
+        status="disputed", note="לא ברור מה המקור (דו״ח 2024).", tags=["תקציב"])
+    tag(project, he.id, HE, "quote", "ההחלטה סופית ולא נחזור בנו,", speaker="שר האוצר",
+        tags=["תקציב"])
+    tag(project, he.id, HE, "event", "הכנס ייערך בירושלים ב-12 במרץ עם נציגי OECD.",
+        when="12 במרץ", date="2025-03-12", where="ירושלים", participants=["נציגי OECD", "Mayor"],
+        note="מקור: הודעת דוברות.")
+    ar = project.articles.add(AR, ArticleMeta(title="الميزانية سترتفع", source="CNN بالعربية"))
+    tag(project, ar.id, AR, "claim", "الميزانية سترتفع بنسبة 5% في عام 2025.",
+        claimant="الوزير", status="false")
+    tag(project, ar.id, AR, "quote", "القرار نهائي", speaker="المتحدث")
+    en = project.articles.add("Plain story.\n\nThe mayor said “we will appeal” today.\n",
+                              ArticleMeta(title="Appeal", source="Wire", published="2025-01-02"))
+    tag(project, en.id, en.text, "claim", "The mayor said", claimant="Mayor", status="verified")
+    return export(project, tmp_path)
+
+
+def paragraph_text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+def is_bidi(p) -> bool:
+    return p.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None
+
+
+def run_rtl(r) -> bool:
+    return r.find(f"{qn('w:rPr')}/{qn('w:rtl')}") is not None
+
+
+def all_paragraphs(doc):
+    roots = [doc.element.body, doc.part._comments_part.element,
+             doc.sections[-1].footer._element]
+    return [p for root in roots for p in root.iter(qn("w:p"))]
+
+
+def find_paragraph(doc, needle: str):
+    return next(p for p in all_paragraphs(doc)
+                if needle in paragraph_text(p).translate(CONTROLS))
+
+
+def test_rtl_direction_rules_hold_for_every_paragraph(rtl_note):
+    """Whatever the section (claims, quotes, notes, timeline, tags, headings, comments,
+    footer): a paragraph whose text starts right to left is a bidi paragraph, every run of
+    Hebrew/Arabic letters carries w:rtl, and no run with Latin letters does."""
+    from models.briefing.docx_text import is_rtl
+
+    doc, _ = rtl_note
+    checked = 0
+    for p in all_paragraphs(doc):
+        text = paragraph_text(p)
+        # Names embedded in an English line (RLE ... PDF) are not the line's main text.
+        if is_rtl(re.sub("\u202b[^\u202c]*\u202c", "", text)):
+            assert is_bidi(p), text
+        for r in p.iter(qn("w:r")):
+            rt = "".join(t.text or "" for t in r.iter(qn("w:t")))
+            if RTL_LETTER.search(rt):
+                checked += 1
+                assert run_rtl(r) and not LATIN_LETTER.search(rt), rt
+            elif LATIN_LETTER.search(rt):
+                assert not run_rtl(r), rt
+    assert checked > 40
+
+
+def test_rtl_claims_quotes_and_notes_are_right_to_left_paragraphs(rtl_note):
+    doc, _ = rtl_note
+    he_claim = find_paragraph(doc, "התקציב יגדל ב-5% בשנת 2025.")
+    ar_claim = find_paragraph(doc, "الميزانية سترتفع بنسبة 5% في عام 2025.")
+    for p, opening, closing in ((he_claim, "\u201d", "\u201d"), (ar_claim, "\u201d", "\u201c")):
+        assert is_bidi(p)
+        text = paragraph_text(p)
+        # Label and status first (at the right-hand start), then the claim in the marks of
+        # its script, opening mark first in logical order (shown on the right), the final
+        # stop inside the closing mark (shown at the far left).
+        assert re.match(r"C\d\u200f  \u00a0(DISPUTED|FALSE)\u00a0\u200f  ", text)
+        claim = text.split("\u200f  ")[-1]
+        assert claim[0] == opening and claim[-1] == closing and claim[-2] == "."
+        runs = [r for r in p.iter(qn("w:r")) if "".join(t.text for t in r.iter(qn("w:t")))]
+        assert not run_rtl(runs[0])  # "C1" stays a left-to-right label
+        assert run_rtl(runs[-1])     # the run holding the stop and closing mark is RTL
+    english = find_paragraph(doc, "The mayor said")
+    assert not is_bidi(english) and "“The mayor said”" in paragraph_text(english)
+
+    quote = find_paragraph(doc, "ההחלטה סופית ולא נחזור בנו,")
+    assert is_bidi(quote) and paragraph_text(quote) == "\u201dההחלטה סופית ולא נחזור בנו,\u201d"
+    assert quote.getnext() is not None and paragraph_text(quote.getnext()).startswith("Q1 ·")
+
+    note = next(p for p in doc.element.body.iter(qn("w:p"))
+                if paragraph_text(p).startswith("Note:"))
+    assert is_bidi(note)
+    assert paragraph_text(note) == "Note:\u200e לא ברור מה המקור (דו״ח 2024)."
+    # The detail line under a right-to-left claim is English, left to right, set on the right.
+    detail = he_claim.getnext()
+    assert not is_bidi(detail) and paragraph_text(detail).startswith("Claimant: ")
+    assert detail.find(f"{qn('w:pPr')}/{qn('w:jc')}").get(qn("w:val")) == "right"
+
+
+def test_rtl_names_inside_english_lines_are_embedded(rtl_note):
+    doc, _ = rtl_note
+    assert "\u202bשר האוצר\u202c\u200e (1 quote)" in headings(doc, 2)
+    heading = find_paragraph(doc, "שר האוצר (1 quote)")
+    assert not is_bidi(heading)
+    runs = {("".join(t.text for t in r.iter(qn("w:t")))): run_rtl(r)
+            for r in heading.iter(qn("w:r"))}
+    assert runs == {"\u202bשר האוצר\u202c": True, "\u200e (1 quote)": False}
+    detail = find_paragraph(doc, "Claimant: ראש הממשלה")
+    expected = "Claimant: \u202bראש הממשלה\u202c\u200e · A1 ¶1 · Tags: \u202bתקציב\u202c\u200e"
+    assert paragraph_text(detail) == expected
+
+
+def test_rtl_event_row_and_tags_index(rtl_note):
+    doc, _ = rtl_note
+    table = next(Table(t, doc) for t in doc.element.body.iter(qn("w:tbl"))
+                 if "Where" in Table(t, doc).rows[0].cells[2].text)
+    date, what, where, who, _ref = table.rows[1].cells
+    assert is_bidi(what.paragraphs[0]._p) and what.paragraphs[0].text.endswith("OECD.")
+    assert is_bidi(what.paragraphs[1]._p)
+    assert what.paragraphs[1].text == "Note:\u200e מקור: הודעת דוברות."
+    assert is_bidi(where.paragraphs[0]._p) and where.text == "ירושלים"
+    assert [(p.text, is_bidi(p._p)) for p in who.paragraphs] == [("נציגי OECD", True),
+                                                                 ("Mayor", False)]
+    assert is_bidi(date.paragraphs[1]._p) and not is_bidi(date.paragraphs[0]._p)
+    tags = section_text(doc, "Tags")
+    assert "תקציב | 2 | C1 (A1 ¶1), Q1 (A1 ¶2)" in tags
+    tags_table = next(Table(t, doc) for t in doc.element.body.iter(qn("w:tbl"))
+                      if Table(t, doc).rows[0].cells[0].text == "Tag")
+    assert is_bidi(tags_table.rows[1].cells[0].paragraphs[0]._p)
+    assert not is_bidi(tags_table.rows[1].cells[2].paragraphs[0]._p)
+
+
+def test_rtl_comment_fields_and_annotated_labels(rtl_note):
+    doc, _ = rtl_note
+    comment = next(c for c in doc.comments if "Claim · Disputed" in c.text)
+    paras = {p.text.translate(CONTROLS): is_bidi(p._p) for p in comment.paragraphs}
+    assert paras["Note: לא ברור מה המקור (דו״ח 2024)."] is True
+    assert paras["C1 · Claim · Disputed"] is False
+    # In the annotated text a right-to-left mark precedes each label, so the span's final
+    # stop stays with the span.
+    labels = [paragraph_text(r) for r in doc.element.body.iter(qn("w:r"))
+              if r.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}") is not None]
+    assert labels == ["\u200fC1", "\u200fQ1", "\u200fE1", "\u200fC2", "\u200fQ2", "C3"]
+    assert sorted(comment_ranges(doc).values()) == sorted([
+        "התקציב יגדל ב-5% בשנת 2025.", "ההחלטה סופית ולא נחזור בנו,",
+        "הכנס ייערך בירושלים ב-12 במרץ עם נציגי OECD.",
+        "الميزانية سترتفع بنسبة 5% في عام 2025.", "القرار نهائي", "The mayor said"])
+
+
+def test_quote_marks_follow_the_script():
+    from models.briefing.docx_text import direction_runs, quoted
+
+    assert quoted("plain") == "“plain”"
+    assert quoted("שלום.") == "\u201dשלום.\u201d"
+    assert quoted("سلام.") == "\u201dسلام.\u201c"
+    assert quoted("این یک پیام است") == "«این یک پیام است»"  # Persian letters
+    assert quoted("“already”") == "“already”" and quoted('"כבר"') == '"כבר"'
+    assert direction_runs("נציגי OECD.", True) == [("נציגי ", True), ("OECD", False),
+                                                    (".", True)]
+    assert direction_runs("שר האוצר\u200e (1 quote)", False) == [
+        ("שר האוצר", True), ("\u200e (1 quote)", False)]
+    assert direction_runs("12, 13", True) == [("12, 13", True)]
+    assert direction_runs("12, 13", False) == [("12, 13", False)]
+
+
+# -- title block: only the facts an article has ------------------------------------------------
+
+def test_sources_show_only_recorded_facts_and_say_once_what_is_missing(project, tmp_path):
+    metas = [ArticleMeta(title=f"Story {n}") for n in range(20)]
+    metas[0] = ArticleMeta(title="Story 0", source="Harbour Gazette", author="Marta Kovač",
+                           published="2025-03-14", url="https://example.org/a")
+    metas[1] = ArticleMeta(title="Story 1", source="Wire")
+    for n, meta in enumerate(metas):
+        art = project.articles.add(f"Story {n}.\n\nSomeone said “words {n}”.\n", meta)
+        tag(project, art.id, art.text, "quote", f"words {n}", speaker="Someone")
+    doc, _ = export(project, tmp_path)
+    head = "\n".join(t for sec, _, t in blocks(doc) if sec == "")
+    everything = "\n".join(t for _, _, t in blocks(doc)).lower()
+    assert everything.count("not recorded") == 1
+    assert "Not recorded: source for A3–A20; publication date for A2–A20." in head
+    assert "Harbour Gazette · Marta Kovač · published 14 March 2025 · 6 words in 2 paragraphs" \
+        in head
+    assert "Wire · 6 words in 2 paragraphs" in head
+    assert "https://example.org/a" in head and head.count("https://") == 1
+
+
+def test_single_article_table_lists_only_what_it_has(project, tmp_path):
+    art = project.articles.add("Story.\n\nShe said “yes”.\n", ArticleMeta(title="Bare story"))
+    tag(project, art.id, art.text, "quote", "yes", speaker="She")
+    doc, _ = export(project, tmp_path)
+    table = Table(next(doc.element.body.iter(qn("w:tbl"))), doc)
+    assert [r.cells[0].text for r in table.rows] == ["Length"]
+    head = [t for sec, _, t in blocks(doc) if sec == ""]
+    assert "Not recorded: source and publication date." in head
+    assert "not recorded" not in " ".join(head).replace("Not recorded:", "")
+
+
+def test_article_refs_are_compact():
+    from models.briefing.front import article_refs
+
+    assert article_refs([9, 1, 2, 3, 5]) == "A1–A3, A5 and A9"
+    assert article_refs([1, 2]) == "A1 and A2" and article_refs([4]) == "A4"
+
+
+# -- document properties ------------------------------------------------------------------------
+
+def house_template_with_properties(path: Path) -> Path:
+    from datetime import datetime
+
+    t = docx.Document()
+    props = t.core_properties
+    props.title, props.author, props.content_status = "House template", "IT dept", "Final"
+    props.keywords, props.version = "template", "v3"
+    props.last_printed = datetime(2020, 1, 1)
+    props.language = "en-GB"
+    app = next(p for p in t.part.package.iter_parts() if str(p.partname) == "/docProps/app.xml")
+    app._blob = app.blob.replace(b"<Company/>", b"<Company>Acme News</Company>").replace(
+        b"<Pages>1</Pages>", b"<Pages>7</Pages>")
+    t.save(path)
+    return path
+
+
+@pytest.mark.parametrize("with_template", [False, True])
+def test_document_properties_describe_the_note(project, story, tmp_path, with_template):
+    from datetime import UTC, datetime, timedelta
+
+    options = {"template": house_template_with_properties(tmp_path / "house.docx")} \
+        if with_template else {}
+    doc, out = export(project, tmp_path, **options)
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        app = z.read("docProps/app.xml").decode()
+        rels = z.read("_rels/.rels").decode()
+    assert not [n for n in names if "thumbnail" in n] and "thumbnail" not in rels
+    assert "<Application>Briefmark</Application>" in app
+    assert "Microsoft" not in app and "<Pages>" not in app and "<Words>" not in app
+    assert not [n for n in names if n.startswith("customXml")]
+    props = doc.core_properties
+    assert props.title == story.title and props.author == project.annotator
+    assert props.last_modified_by == project.annotator
+    assert props.subject == f"Briefing note on {story.title} (Harbour Gazette)"
+    assert props.keywords.startswith("briefing note, claims, quotes, events, ")
+    assert {"jobs", "vote"} <= set(props.keywords.split(", "))
+    assert props.category == "Briefing note" and props.revision == 1
+    assert "4 claims, 3 quotes, 3 events from 1 article" in props.comments
+    now = datetime.now(UTC).replace(tzinfo=None)
+    for moment in (props.created, props.modified):
+        assert abs(moment.replace(tzinfo=None) - now) < timedelta(minutes=5)
+    assert props.last_printed is None and props.content_status == "" and props.version == ""
+    if with_template:
+        assert "<Company>Acme News</Company>" in app and "<Template>house.docx</Template>" in app
+        assert props.language == "en-GB"  # the house language is kept
+    else:
+        assert "<Company>" not in app and "<Template>" not in app
+
+
+# -- nothing tagged ----------------------------------------------------------------------------
+
+def test_articles_with_nothing_tagged_are_refused_with_a_clear_message(project, tmp_path):
+    a = project.articles.add("Quiet story.\n\nNothing happens.\n", ArticleMeta(title="Quiet"))
+    b = project.articles.add("Other story.\n\nShe said “no”.\n", ArticleMeta(title="Other"))
+    for ids, message in (
+            ((a.id,), "“Quiet” has no claims, quotes or events tagged yet; tag some text "
+                      "first, then export the note."),
+            ((), "No article in the project has any claims, quotes or events tagged yet"),
+            ((a.id, b.id), "None of the 2 chosen articles has any claims, quotes or events")):
+        with pytest.raises(ExportError) as err:
+            export(project, tmp_path, article_ids=ids)
+        assert str(err.value).startswith(message) and "\n" not in str(err.value)
+    tag(project, b.id, b.text, "quote", "no", speaker="She")
+    tag(project, b.id, b.text, "event", "Other story.")
+    with pytest.raises(ExportError, match=re.escape(
+            "“Other” has no claims tagged (it has 1 quote and 1 event); include quotes and "
+            "events in the note, or tag claims first.")):
+        export(project, tmp_path, article_ids=(b.id,), kinds=("claim",))
+    assert not (tmp_path / "note.docx").exists() and leftovers(tmp_path) == []
+
+
+def test_an_untagged_article_among_others_is_named_and_its_text_left_out(project, tmp_path):
+    a = project.articles.add("Quiet story.\n\nNothing happens here at all.\n",
+                             ArticleMeta(title="Quiet", source="Wire", published="2025-01-01"))
+    b = project.articles.add("Other story.\n\nShe said “no”.\n",
+                             ArticleMeta(title="Other", source="Wire", published="2025-01-01"))
+    tag(project, b.id, b.text, "quote", "no", speaker="She")
+    doc, _ = export(project, tmp_path, article_ids=(a.id, b.id))
+    head = "\n".join(t for sec, _, t in blocks(doc) if sec == "")
+    assert "Wire · published 1 January 2025 · 7 words in 2 paragraphs · nothing tagged" in head
+    assert "Nothing is tagged in A1; its text is left out." in section_text(doc, "Summary")
+    text = section_text(doc, "Annotated text")
+    assert "Nothing happens here" not in text and "She said" in text
+    assert "Nothing is tagged in this article; its text is left out." in text
