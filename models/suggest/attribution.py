@@ -9,13 +9,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.suggest.lexicon import (
+    COMPLEMENTIZERS,
     EN_SPEECH,
-    FOREIGN_SPEECH,
+    FOREIGN_DETERMINERS,
+    FOREIGN_PREPOSITIONS,
+    FOREIGN_PRONOUNS,
+    HUMAN_STEMS,
     JA_AFTER,
     JA_BEFORE,
     PREPOSITIONS,
     SUBORDINATORS,
     ZH_VERBS,
+    foreign_verb_pattern,
 )
 from models.suggest.quotes import Quote
 from models.suggest.speakers import People, Referent
@@ -27,10 +32,17 @@ EN_VERB_RE = re.compile(r"(?<![\w-])(?:" + EN_SPEECH + r"|According\s+to)(?![\w-
 
 
 def _foreign_verbs(language: str) -> re.Pattern[str] | None:
-    alt = FOREIGN_SPEECH.get(language)
-    if not alt:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])", re.IGNORECASE)
+    return foreign_verb_pattern(language)
+
+
+# "DAMASCUS, Syria (CNN) --", "PARIS (AFP) -": a dateline, not the subject of what follows
+_DATELINE = re.compile(r"\((?:CNN|AFP|AP|Reuters|dpa|EFE|ANSA|Xinhua|UPI|PTI|BBC|AA|KUNA|"
+                       r"SANA|WAFA|Interfax|ТАСС|РИА Новости)\)\s*[-—–]+\s*")
+# German "so" attributes only as ", so Merkel." / "so der Minister," (a name, then a stop)
+_DE_SO = re.compile(r"(?:^|(?<=[,;:(–—-])\s?|(?<=[,;:(–—-]\s))[Ss]o\s+(?:der|die|das|ein|eine)?"
+                    r"\s*[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}\s*[,.;)–—]")
+# Stops for a subject phrase after a verb: punctuation, Arabic comma, and dashes
+_NP_STOP = ",;:.()\n!?،؛—–"
 
 
 _TIME_WORDS = re.compile(
@@ -47,6 +59,65 @@ pilot witness witnesses resident residents man woman officer expert experts anal
 diplomat diplomats aide aides adviser advisers advisor person people lawyer lawyers doctor
 investigator investigators chief minister president father mother son daughter relative
 relatives searchers""".split())
+
+
+_RELATIVE_WORDS = frozenset("""who which whose whom qui lequel laquelle quien quienes cual
+cuales cuyo cuya welche welcher который которая которые кто chi cui אשר الذي التي الذين""".split())
+
+
+_SUBJECT_PRONOUNS = frozenset("il elle ils elles er sie él ella ellos ellas он она они lui lei "
+                              "ele ela הוא היא هو هي".split())
+_PRO_DROP = frozenset("es it pt ca he ar ru pl".split())
+# Arabic and Hebrew prepositions that end a subject phrase ("وشدد الائتلاف على ...")
+_RTL_PREPOSITIONS = frozenset("على في إلى عن مع منذ خلال عبر את על עם אל".split())
+
+
+def _human_stems(language: str) -> tuple[str, ...]:
+    return tuple(HUMAN_STEMS.get(language, "").split())
+
+
+def credible(people: People, attribution: Attribution, language: str) -> bool:
+    """Outside English, whether a speaker or claimant names someone: a person's name (a
+    German one needs a first name or a title), a role resolved to a person, or a
+    description headed by a person, office or body ("el dirigente partidista", "جهات سورية
+    معارضة"); never a time word, a pronoun left unresolved or a fragment ("Lo", "Fall")."""
+    name = attribution.name.strip()
+    ref = attribution.referent
+    if not name:
+        return False
+    if attribution.hint or ref is None:
+        return True
+    words = name.split()
+    core = re.sub(r"^[lLdD][’']", "", name)  # "l’Arcep"
+    if ref.kind in ("person", "role", "pronoun", "zero"):
+        if name in people.person_names():
+            return True
+        if ref.kind == "person" and language not in ("de", "he", "ar"):
+            # these languages capitalise names only: one capitalised word inside a sentence
+            # is a name ("comme l’a souligné l’Arcep"); at its start it may be any word
+            return bool(len(words) >= 2 or core in people.mid_caps or core.isupper() or \
+                people.text[people.index.sentence(ref.pos).start:ref.pos].strip(" “\"«„("))
+        if ref.kind in ("pronoun", "zero"):
+            return any(name == c.canonical for c in people.clusters) or _headed(name, language)
+        return False
+    # a description, or a body's name ("Consejo Electoral Nacional", "Arcep")
+    if _headed(name, language):
+        return True
+    if language in ("de", "he", "ar"):
+        return False
+    capitals = sum(w[:1].isupper() for w in words)
+    return capitals >= 2 or (len(words) == 1 and core[:1].isupper() and core in people.mid_caps)
+
+
+def _headed(phrase: str, language: str) -> bool:
+    stems = _human_stems(language)
+    head = []
+    for w in re.findall(r"[\w’'\"-]+", phrase.lower()):
+        if head and (w in PREPOSITIONS or w in FOREIGN_PREPOSITIONS):
+            break
+        head.append(w)
+    return any(w.startswith(stems) or w.lstrip("וה").startswith(stems) for w in head[:4]) \
+        if stems else False
 
 
 @dataclass
@@ -98,10 +169,23 @@ class Attributor:
 
     def verbs(self, start: int, end: int) -> list[re.Match[str]]:
         found = [m for m in EN_VERB_RE.finditer(self.text, start, end)]
-        if self.foreign is not None:
-            found += list(self.foreign.finditer(self.text, start, end))
+        found += self.foreign_verbs(start, end)
         found = [m for m in found if not self.inside_quote(m.start())]
         return sorted(found, key=lambda m: m.start())
+
+    def foreign_verbs(self, start: int, end: int) -> list[re.Match[str]]:
+        """The language's own reporting verbs in text[start:end] (German "so" only in
+        ", so Merkel." and "So der Minister,")."""
+        if self.foreign is None:
+            return []
+        return [m for m in self.foreign.finditer(self.text, start, end)
+                if not (self.language == "de" and m.group().lower() == "so")
+                or (_DE_SO.match(self.text, m.start())
+                    and self._sentence_start_or_comma(m.start()))]
+
+    def _sentence_start_or_comma(self, pos: int) -> bool:
+        before = self.text[self.index.sentence(pos).start:pos].rstrip()
+        return not before or before[-1] in ",;:(–—-"
 
     def clause_end(self, pos: int, limit: int) -> int:
         """End of the clause or sentence that starts at pos (first . ! ? ; not after Mr)."""
@@ -165,6 +249,9 @@ class Attributor:
                     text[i] in ";:" and not self.inside_quote(i)):
                 lo = i + 1  # the clause starts after an earlier quotation or a semicolon
                 break
+        datelines = list(_DATELINE.finditer(text, lo, hi))
+        if datelines:
+            lo = datelines[-1].end()  # "دمشق، سوريا (CNN) -- أكدت ...": the dateline is no subject
         hi = self._strip_trailing(lo, hi)
         seg = text[lo:hi].rstrip()
         if not seg.strip(" ,.:;!?—–-\u00a0\"“”«»"):
@@ -197,7 +284,14 @@ class Attributor:
                 return ref
             return None
         s, e = chunks[-1]
-        return self.people.referent(s, e)
+        ref = self.people.referent(s, e)
+        first = re.match(r"\s*([\w’'-]+)", text[s:e])
+        if self.language != "en" and first and first.group(1).lower() in _RELATIVE_WORDS \
+                and len(chunks) > 1 and (ref is None or ref.kind == "np"):
+            # "..., Roberto Morales Ojeda, quien también enfatizó": the relative's antecedent
+            # ("..., which he said" keeps its own subject)
+            return self.people.referent(*chunks[-2])
+        return ref
 
     def np_after(self, pos: int, limit: int) -> Referent | None:
         """Subject after an inverted verb: 'said Steve Cowan, a spokesman ...'."""
@@ -207,8 +301,11 @@ class Attributor:
             pos = m.end()
         while pos < limit and text[pos] in " \u00a0":
             pos += 1
+        if self.language != "en":  # "dijo ayer el ministro", "אמר אתמול:"
+            pos = self._skip_time(pos, limit)
         end = pos
-        while end < limit and text[end] not in ",;:.()\n!?" or (
+        stops = _NP_STOP if self.language != "en" else ",;:.()\n!?"
+        while end < limit and text[end] not in stops or (
                 end < limit and text[end] == "." and re.match(r"[A-Z]\.$|Mr|Ms|Mrs|Dr|Lt",
                                                              text[max(pos, end - 3):end + 1])):
             end += 1
@@ -216,13 +313,89 @@ class Attributor:
                         text[pos:end])
         if rel:
             end = pos + rel.start()  # "says a woman who auditioned ..." -> "a woman"
-        phrase = text[pos:end].strip()
+        if self.language != "en":
+            cut = re.search(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(
+                COMPLEMENTIZERS | _RELATIVE_WORDS | _RTL_PREPOSITIONS, key=len, reverse=True)))
+                + r")(?!\w)|[“”«»„「]|(?<!\w)\"|\"(?!\w)|\s-\s|(?<=\w)-\s", text[pos:end])
+            if cut:  # "أكدت جهات سورية معارضة أن ...", "el dirigente partidista- debe"
+                end = pos + cut.start()
+            lead = re.match(r"\s*([\w’'-]+)", text[pos:end])
+            if lead and (lead.group(1).lower() in FOREIGN_PREPOSITIONS or
+                         lead.group(1) in _RTL_PREPOSITIONS):
+                return None  # "dijo en ...", "دعا في بيان": not a subject
+        end = self._before_time(pos, end)  # "the port authority in January"
+        phrase = text[pos:end].strip(" -\u00a0")
         if not phrase:
             return None
         first = phrase.split()[0].lower()
         if first in PREPOSITIONS or first in {"in", "about", "that", "it", "to"}:
             return None
+        if self.language != "en" and self.is_time(pos, end):
+            return None
         return self.people.referent(pos, end)
+
+    def _before_time(self, pos: int, end: int) -> int:
+        """Where a subject phrase ends before a date in it ("the port authority in
+        January", "el ministro el martes"): the date and its preposition are not the name."""
+        from models.suggest.dates import find_dates
+
+        for d in find_dates(self.text, pos, end, self.language, None):
+            if d.start > pos and d.rank >= 3 and self.text[pos:d.start].strip(" ,"):
+                cut = d.start
+                m = re.search(r"\s+(?:(?:in|on|at|during|since|last|this|early|late|en|le|"
+                              r"la|el|am|im|au|à|de|del|des)\s+)*$", self.text[pos:cut],
+                              re.IGNORECASE)
+                return pos + m.start() if m else cut
+        return end
+
+    def _skip_time(self, pos: int, limit: int) -> int:
+        """Past date and time words at pos ("jeudi", "ayer", "אתמול")."""
+        from models.suggest.dates import find_dates
+
+        text = self.text
+        while True:
+            m = re.match(r"[\s\u00a0]*", text[pos:limit])
+            p = pos + m.end()
+            found = [d for d in find_dates(text, p, min(limit, p + 40), self.language, None)
+                     if d.start == p or not text[p:d.start].strip(" ,")
+                     or re.fullmatch(r"\s*(?:el|la|le|am|en|este|esta|ce|cette)\s*",
+                                     text[p:d.start], re.IGNORECASE)]
+            if not found:
+                return p
+            pos = found[0].end
+
+    def is_time(self, start: int, end: int) -> bool:
+        """The phrase is a date or time word ("אתמול", "hier", "Heute"), not a speaker."""
+        from models.suggest.dates import find_dates
+
+        phrase = self.text[start:end]
+        letters = sum(1 for ch in phrase if ch.isalpha())
+        if not letters:
+            return False
+        covered = sum(sum(1 for ch in d.text if ch.isalpha())
+                      for d in find_dates(self.text, start, end, self.language, None))
+        return covered >= letters * 0.6
+
+    def np_follows(self, pos: int, limit: int) -> bool:
+        """Whether the words after a verb at pos begin a noun phrase (its inverted subject:
+        "a déclaré jeudi le ministre", "sagte Merkel", "заявил премьер-министр") rather than
+        the rest of the clause ("afirmó que ...", "sagte darin, dass ...", "destacó la ...")."""
+        text = self.text
+        pos = self._skip_time(pos, limit)
+        m = re.match(r"[\s\u00a0]*([^\W\d_][\w’'-]*)", text[pos:limit])
+        if not m:
+            return False
+        word = m.group(1)
+        low = word.lower()
+        if low in COMPLEMENTIZERS or low in _RELATIVE_WORDS or re.match(r"qu[’']", low):
+            return False
+        if low in FOREIGN_DETERMINERS or low in FOREIGN_PRONOUNS or low.startswith(("l’", "l'")):
+            return True
+        if word[:1].isupper():
+            return True
+        if not word[:1].islower():  # scripts without case: Hebrew, Arabic
+            return low not in FOREIGN_PREPOSITIONS
+        return any(low.startswith(stem) for stem in _human_stems(self.language))
 
     def sentence_subject(self, sent_index: int, before: int) -> Referent | None:
         """The person (or he/she) in subject position of a sentence: the first chunk that
@@ -307,10 +480,15 @@ class Attributor:
         if word.startswith("according") or word in ("selon", "según", "laut", "по словам",
                                                     "d'après", "d’après", "לדברי"):
             return self.np_after(verb.end(), self.clause_end(verb.end(), len(text)))
+        if word.startswith("לדברי") and len(word) > 5:  # "לדבריו": according to him
+            g = {"ו": "m", "ה": "f"}.get(word[5:], "p")
+            return Referent("pronoun", "הוא" if g == "m" else "היא", verb.start(), g)
         if self.language == "ar":  # verb-subject order: "قال الرئيس ..."
             after = self.np_after(verb.end(), self.clause_end(verb.end(), len(text)))
             if after is not None:
                 return after
+        if self.language != "en":
+            return self._foreign_subject(verb, lo)
         ref = self.subject_before(lo, verb.start())
         if ref is not None and ref.kind == "coord":
             ref = self.sentence_subject(self.index.sent_of(verb.start()), verb.start())
@@ -329,6 +507,100 @@ class Attributor:
                 return after
             if ref is None and after is not None and self.language != "en":
                 return after
+        return ref
+
+    def _foreign_subject(self, verb: re.Match[str], lo: int) -> Referent | None:
+        """Subject of a reporting verb outside English, decided by the words around it:
+        - "X, Y, afirmó que ...", "Pérez Fernández subrayó": the name before the verb;
+        - "..., a déclaré jeudi le ministre", "In diesem Fall antwortete er": after it;
+        - "Nada —agregó— puede", "La política de cuadros, enfatizó, requiere", "Lo dijo",
+          "Comentó que ...": no subject written (Spanish, Hebrew and Arabic drop it): the
+          person speaking before, resolved in reading order."""
+        text = self.text
+        limit = self.clause_end(verb.end(), len(text))
+        before = text[lo:verb.start()].rstrip(" \u00a0")
+        follows = self.np_follows(verb.end(), limit)
+        after = self._after_with_name(verb.end(), limit) if follows else None
+        zero = Referent("zero", "", verb.start())
+        if before.endswith((",", "—", "–", "-", "(")) and re.match(
+                r"[\s\u00a0]*(?:[,—–)]|-(?!\w)|$)", text[verb.end():limit]):
+            return zero  # a verb between commas or dashes with nothing of its own
+        topic = re.match(r"[\s\u00a0]*و?أما\s+([^،,]{2,60})[،,]", text[lo:verb.start()])
+        if topic and self.language == "ar":  # "أما الائتلاف ...، فقد دعا": as for X, it called
+            return self.people.referent(lo + topic.start(1), lo + topic.end(1))
+        chunks = self._split_chunks(lo, verb.start())
+        if not chunks:
+            return after or zero  # "Comentó que ...": the verb opens the sentence
+        last = chunks[-1]
+        words = re.findall(r"[\w’'-]+", text[last[0]:last[1]])
+        lead_word = words[0].lower() if words else ""
+        if words and all(w.lower() not in _SUBJECT_PRONOUNS and (
+                w.lower() in self.people.stop_words or w.lower() in FOREIGN_PRONOUNS)
+                for w in words):
+            return after or zero  # "Lo dijo porque ...": a clitic, no subject
+        if before.endswith((",", "—", "–", "-", "»", "”", "\"")):
+            # an appositive name right before the verb ("..., Aylín Álvarez García, destacó")
+            # walk back over appositive descriptions ("Susely Morfa González, primera
+            # secretaria del Partido en Matanzas, comentó") and relative clauses, but not into
+            # a clause of its own ("Un troisième Français a été tué ..., a déclaré")
+            if after is not None and after.kind in ("person", "role", "pronoun"):
+                return after  # "..., сообщил премьер-министр Малайзии Наджиба Разака"
+            for s, e in reversed(chunks[-3:]):
+                if len(re.findall(r"\w+", text[s:e])) > 12:
+                    break
+                near = self.people.referent(s, e)
+                if near is not None and near.kind in ("person", "role", "pronoun") and \
+                        self._mostly_name(s, e, near):
+                    return near
+            if after is not None:
+                return after  # the statement came first: "..., a ajouté Laurent Fabius"
+            return None
+        if lead_word in FOREIGN_PREPOSITIONS or lead_word in PREPOSITIONS or \
+                self.is_time(*last):
+            # verb-second: "In diesem Fall antwortete er", "Gestern sagte die Ministerin"
+            return after
+        ref = self.subject_before(lo, verb.start())
+        if ref is None or (ref.kind == "np" and after is not None and after.kind in (
+                "person", "role", "pronoun")):
+            return after
+        if ref.kind == "np" and not _headed(ref.value, self.language) and not any(
+                w[:1].isupper() and (k > 0 or w in self.people.mid_caps)
+                for k, w in enumerate(ref.value.split())):
+            # the words before the verb name nobody ("comme l’a souligné l’Arcep"): the
+            # subject follows it, or, where the verb carries it, is the one speaking before
+            # ("בהודעה מיוחדת שפירסם בסוף השבוע אמר:", in a statement he published he said)
+            if after is not None:
+                return after
+            if self.language in _PRO_DROP:
+                return zero
+        return ref
+
+    def _mostly_name(self, s: int, e: int, ref: Referent) -> bool:
+        """The chunk is the name with a title or a party at most ("Aylín Álvarez García",
+        "חבר הכנסת יוני שטבון (הבית היהודי)"), not a clause that mentions someone ("Un
+        troisième Français a été tué dans le tremblement de terre")."""
+        if ref.kind != "person":
+            return True
+        chunk = re.sub(r"\([^)]*\)", " ", self.text[s:e])
+        others = [w for w in re.findall(r"[\w’'\"-]+", chunk)
+                  if w not in ref.value.split() and not w.lower().startswith(
+                      _human_stems(self.language) or ("\0",))]
+        return len(others) <= 3
+
+    def _after_with_name(self, pos: int, limit: int) -> Referent | None:
+        """The subject after a verb, and the name in apposition to a role there ("analizó
+        el Miembro del Buró Político, Roberto Morales Ojeda, quien ...")."""
+        ref = self.np_after(pos, limit)
+        if ref is None or ref.kind != "np":
+            return ref
+        m = re.match(r"[^,;.]{1,80},\s*", self.text[pos:limit + 1])
+        if m:
+            start = pos + m.end()
+            run = self.people.run_at(start, start + 2)
+            if run is not None and run.is_person and len(run.words) >= 2 and \
+                    re.match(r"\s*[,;.)]", self.text[run.end:run.end + 3]):
+                return Referent("person", self.people.canonical(run.words, run.name_start),
+                                run.name_start)
         return ref
 
     def _human_np(self, value: str) -> bool:
@@ -416,8 +688,24 @@ class Attributor:
                             lo + reply.start(1))
         verbs = self.verbs(lo, q.open_mark)
         if not verbs:
+            if self.language != "en" and re.search(r":\s*$", self.text[lo:q.open_mark]):
+                return self._named_before_colon(lo, q.open_mark)
             return None
+        if self.language != "en" and len(re.findall(
+                r"\w+", self.text[verbs[-1].end():q.open_mark])) > 25:
+            return None  # the verb reports another part of a long sentence
         return self._subject_of(verbs[-1], lo)
+
+    def _named_before_colon(self, lo: int, colon: int) -> Referent | None:
+        """A headline or dek "MK Ben-Eliezer, who quit: “...”": the person it opens with."""
+        seg = max(lo, self.text.rfind("•", lo, colon) + 1)
+        for run in self.people.runs_in(seg, colon):
+            if run.is_person and not self.inside_quote(run.start):
+                if len(re.findall(r"\w+", self.text[seg:run.start])) > 3:
+                    return None
+                return Referent("person", self.people.canonical(run.words, run.name_start),
+                                run.name_start)
+        return None
 
     def _cjk_attribution(self, q: Quote) -> Referent | None:
         text = self.text
@@ -425,13 +713,18 @@ class Attributor:
         after = text[q.close_mark + 1:q.close_mark + 20] if q.close_mark >= 0 else ""
         before = text[sent.start:max(q.open_mark, sent.start)]
         if JA_AFTER.match(after) or before:
-            m = JA_BEFORE.search(before)
+            # the topic of the clause that opens the quotation: "…主張しているが、あるアナリスト
+            # は「…」と指摘": the analyst, not the government of the first clause
+            clause = max(before.rfind("、"), before.rfind("，")) + 1
+            m = JA_BEFORE.search(before, clause)
             if m and JA_AFTER.match(after):
-                name = m.group(1).split("、")[-1]
+                name = re.split(r"[はがも]", m.group(1))[0]
                 return Referent("np", name, sent.start + m.start(1))
-            m = re.search(r"([^\s，。、：“”「」]{1,12}?)(?:" + ZH_VERBS + r")[：:，,]?\s*$", before)
+            m = re.search(r"([^\s，。、：“”「」]{1,20}?)(?:" + ZH_VERBS + r")[：:，,]?\s*$", before)
             if m:
-                return Referent("np", m.group(1), sent.start + m.start(1))
+                # "梁振英在接受质询前的发言中说": the subject before "在" (at), "于", "对"
+                name = re.split(r"(?<=..)(?:在|于|於|对|對|向|昨天|今天|昨日|今日)", m.group(1))[0]
+                return Referent("np", name, sent.start + m.start(1))
         return None
 
 
@@ -467,8 +760,12 @@ class Resolver:
             return name
         if ref.kind == "np":
             a.name = ref.value
-            if self.att._human_np(ref.value):
+            if self.att._human_np(ref.value) or (self.att.language != "en" and _headed(
+                    ref.value, self.att.language)):
                 self.salient.append((a.pos, ref.value, ""))
+            return a.name
+        if ref.kind == "zero":
+            a.name = self._zero(a)
             return a.name
         if ref.kind == "pronoun":
             name = self._pronoun(ref, a)
@@ -478,6 +775,29 @@ class Resolver:
                 if ref.gender in ("m", "f"):
                     self.derived.setdefault(name, ref.gender)
             return name
+        return ""
+
+    def _zero(self, a: Attribution) -> str:
+        """A verb with no subject written ("—agregó—", "Lo dijo"): the one who spoke last in
+        this or the previous paragraph, else the only person the previous sentence names."""
+        index = self.att.index
+        para = index.para_of(a.pos)
+        sent = index.sents[a.sentence]
+        for run in self.people.runs_in(sent.start, a.referent.pos):
+            if run.is_person and not run.possessive and not self.att.inside_quote(run.start):
+                # "El miembro del Buró Político Roberto Morales Ojeda ... abrió el encuentro,
+                # que se celebra –recordó– ...": the person the sentence is about
+                return self.people.canonical(run.words, run.name_start)
+        earlier = [(pos, name) for pos, name, _ in self.salient if pos < a.pos]
+        if earlier and index.para_of(earlier[-1][0]) >= para - 1:
+            return earlier[-1][1]
+        if a.sentence > 0:
+            prev = index.sents[a.sentence - 1]
+            names = {self.people.canonical(r.words, r.name_start)
+                     for r in self.people.runs_in(prev.start, prev.end)
+                     if r.is_person and not self.att.inside_quote(r.start)}
+            if len(names) == 1:
+                return names.pop()
         return ""
 
     @staticmethod

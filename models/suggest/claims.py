@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from models.suggest.attribution import Attribution, Attributor
-from models.suggest.lexicon import EN_CLAIM, FOREIGN_SPEECH
+from models.suggest.lexicon import EN_CLAIM, foreign_verb_pattern
 from models.suggest.text import Index, Sentence
 
 _EN_CLAIM_RE = re.compile(r"(?<![\w-])(?:" + EN_CLAIM + r"|[Aa]ccording\s+to)(?![\w-])")
@@ -24,7 +24,13 @@ _SOURCE_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:latest\s+|official\s+|new\
                         r"(?:figures|data|statistics|estimates|numbers|a\s+report|report|"
                         r"documents|records|a\s+statement|statement|a\s+study|study|polls?)"
                         r"(?:\s+(?:released|published|issued|compiled|provided))?\s+"
-                        r"(?:by|from|of)\s+")
+                        r"(?:by|from|of)\s+"
+                        # "según información del Consejo Electoral", "selon les chiffres du
+                        # ministère", "laut Angaben der Polizei"
+                        r"|\s*(?:la\s+|las\s+|los\s+|el\s+|les\s+|des\s+|un\s+|una\s+)?"
+                        r"(?:información|informaciones|datos|cifras|informe|chiffres|données|"
+                        r"informations|rapport|Angaben|Zahlen|данным|данных)\s+"
+                        r"(?:del|de\s+la|de\s+los|de|du|des|de\s+l['’]|d['’]|der|des)\s*")
 _SOURCE_WORDS = frozenset({"according to", "selon", "según", "laut", "по словам", "d'après",
                            "d’après", "לדברי", "بحسب", "حسب"})
 _VAGUE = frozenset({"reports", "media reports", "sources", "local reports", "reports say"})
@@ -39,10 +45,7 @@ class Claim:
 
 
 def _claim_verbs(language: str) -> re.Pattern[str] | None:
-    alt = FOREIGN_SPEECH.get(language)
-    if not alt:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])", re.IGNORECASE)
+    return foreign_verb_pattern(language)
 
 
 def _words_outside(att: Attributor, start: int, end: int) -> int:
@@ -74,7 +77,7 @@ def find_claims(att: Attributor, index: Index, language: str,
         verbs = [m for m in _EN_CLAIM_RE.finditer(text, s.start, s.end)
                  if not att.inside_quote(m.start())]
         if foreign is not None:
-            verbs += [m for m in foreign.finditer(text, s.start, s.end)
+            verbs += [m for m in att.foreign_verbs(s.start, s.end)
                       if not att.inside_quote(m.start())]
         # a speaker named with a verb beats "according to radar data" in the same sentence
         verbs.sort(key=lambda m: (m.group().lower().startswith("according"), m.start()))

@@ -6,10 +6,16 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from models.suggest.attribution import EN_VERB_RE, Attribution, Attributor, Resolver
+from models.suggest.attribution import (
+    EN_VERB_RE,
+    Attribution,
+    Attributor,
+    Resolver,
+    credible,
+)
 from models.suggest.claims import find_claims
 from models.suggest.events import find_events
-from models.suggest.lexicon import FOREIGN_SPEECH, JA_AFTER, ZH_VERBS
+from models.suggest.lexicon import FOREIGN_SPEECH, JA_AFTER, ZH_VERBS, foreign_verb_pattern
 from models.suggest.quotes import Quote, find_quotes
 from models.suggest.speakers import People
 from models.suggest.suggestion import KINDS, Suggestion
@@ -26,6 +32,14 @@ _SHORT_QUOTE_CUES = re.compile(
     r"urged|asked\s+for|expressed|accused|attributed|wrote|quoted|qualifié|qualifie|"
     r"dénoncé|évoqué|назвал|назвала|bezeichnete|calificó)(?![\w-])", re.IGNORECASE)
 
+
+# Nouns that name a work or an outlet just before its title in quotation marks
+_WORK_BEFORE = re.compile(
+    r"(?<!\w)(?:[ובלמהש]{0,2}(?:תוכנית|תכנית|סדרה|ספר|סרט|עיתון|מבצע|אתר)|"
+    r"programme|program|show|series|book|film|movie|newspaper|magazine|operation|"
+    r"émission|journal|livre|film|opération|programa|libro|película|diario|operación|"
+    r"Sendung|Buch|Film|Zeitung|Magazin|передач[аиеу]|программ[аеуы]|книг[аеиу]|"
+    r"фильм[аеу]?|газет[аеуы]|برنامج|كتاب|فيلم|صحيفة)\s*$", re.IGNORECASE)
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 
@@ -97,8 +111,7 @@ def _is_scare(text: str, q: Quote, index: Index, att: Attributor, language: str)
         text[(q.close_mark + 1 if q.close_mark >= 0 else q.end):sent.end]
     cue = bool(EN_VERB_RE.search(outside) or _SHORT_QUOTE_CUES.search(outside))
     if not cue and language in FOREIGN_SPEECH:
-        cue = bool(re.search(r"(?<!\w)(?:" + FOREIGN_SPEECH[language] + r")(?!\w)", outside,
-                             re.IGNORECASE))
+        cue = bool(foreign_verb_pattern(language).search(outside))
     if not cue and q.close_mark >= 0:
         after = text[q.close_mark + 1:q.close_mark + 12]
         cue = bool(JA_AFTER.match(after) or re.match(r"[，,]?(?:" + ZH_VERBS + ")", after))
@@ -107,8 +120,11 @@ def _is_scare(text: str, q: Quote, index: Index, att: Attributor, language: str)
     else:
         short = len(words) <= 2
     if short:
-        # no one says it, or it is a name («Боинг», “Air Force One”), not somebody's words
-        return not cue or (inner[:1].isupper() and not punct)
+        # no one says it, or it is a name («Боинг», “Air Force One”), not somebody's words;
+        # after "the programme", "לתוכנית", "l’émission" it is the title of a work
+        titled = q.open_mark >= 0 and bool(_WORK_BEFORE.search(
+            text, max(0, q.open_mark - 20), q.open_mark))
+        return not cue or titled or (inner[:1].isupper() and not punct)
     # a title in Title Case
     return not punct and not cue and all(w[:1].isupper() for w in words if len(w) > 3)
 
@@ -125,7 +141,7 @@ def _suggest(text: str, published: str, language: str,
              kinds: tuple[str, ...]) -> tuple[Suggestion, ...]:
     lang = _language(text, language)
     index = Index(text)
-    people = People(text, index)
+    people = People(text, index, lang)
     all_quotes = find_quotes(text, index)
     att = Attributor(text, index, people, lang, all_quotes)
     quotes = [q for q in all_quotes if not _is_scare(text, q, index, att, lang)]
@@ -139,7 +155,14 @@ def _suggest(text: str, published: str, language: str,
                                       key=lambda a: a.pos)
     for a in order:
         resolver.resolve(a)
-    _inherit(index, quotes, quote_atts, claims)
+    if lang not in ("en", "zh", "ja"):
+        # outside English a wrong name is worse than none: keep only credible speakers, and
+        # drop claims nobody credible makes ("da", "Fall", "Lo", a dateline)
+        for a in quote_atts:
+            if a.name and not credible(people, a, lang):
+                a.name = ""
+        claims = [c for c in claims if credible(people, c.attribution, lang)]
+    _inherit(text, index, quotes, quote_atts, claims)
 
     out: list[Suggestion] = []
     if "quote" in kinds:
@@ -164,32 +187,52 @@ def _suggest(text: str, published: str, language: str,
     return tuple(unique.values())
 
 
-def _inherit(index: Index, quotes: list[Quote], atts: list[Attribution], claims) -> None:
+def _inherit(text: str, index: Index, quotes: list[Quote], atts: list[Attribution],
+             claims) -> None:
     """Quotes with no attribution of their own take the speaker of the quote before them in
-    the paragraph, the claimant of their sentence, the quote after them, or the last quote
-    of the previous paragraph when they open a paragraph (the speaker keeps talking)."""
+    the paragraph, the claimant of their sentence (when it is named near the quote), the
+    quote after them, the claimant of the sentence before when they open a sentence, or the
+    last quote of the previous paragraph when they open a paragraph (the speaker keeps
+    talking). A quotation that is a paragraph by itself without a full stop is a heading
+    ("“A smell of settling scores”"): nobody's words are carried over to it."""
     by_para: dict[int, list[int]] = {}
     for k, q in enumerate(quotes):
         by_para.setdefault(index.para_of(q.start), []).append(k)
-    claim_by_sentence = {c.attribution.sentence: c.attribution.name for c in claims}
+    claim_by_sentence = {c.attribution.sentence: c.attribution for c in claims
+                         if c.attribution.name}
     paras = sorted(by_para)
     for k, q in enumerate(quotes):
         a = atts[k]
         if a.name or q.style == "tweet":
             continue
         p = index.para_of(q.start)
+        lo, hi = index.paras[p]
+        if not text[lo:hi].strip(" “”\"«»„「」‘’'\u00a0").replace(text[q.start:q.end].strip(
+                " \u00a0"), "").strip() and not re.search(r"[.!?。！？]\W*$", text[lo:hi]) and \
+                len(text[q.start:q.end].split()) <= 8:
+            continue  # a heading
         same = by_para[p]
+        last_sentence = index.sent_of(q.end - 1)
         # only a neighbouring sentence's quote passes its speaker on
         prev = [j for j in same if j < k and atts[j].name
                 and a.sentence - index.sent_of(quotes[j].end - 1) <= 1]
         nxt = [j for j in same if j > k and atts[j].name
-               and index.sent_of(quotes[j].start) - a.sentence <= 1]
+               and index.sent_of(quotes[j].start) - last_sentence <= 1]
+        claim = claim_by_sentence.get(a.sentence)
+        if claim is not None and claim.referent is not None and \
+                abs(q.open_mark - claim.referent.pos) > 200:
+            claim = None  # the sentence's claimant is named far from the quotation
+        before = claim_by_sentence.get(a.sentence - 1)
+        opens = q.open_mark >= 0 and not text[index.sents[a.sentence].start:q.open_mark].strip()
         if prev:
             a.name = atts[prev[-1]].name
-        elif claim_by_sentence.get(a.sentence):
-            a.name = claim_by_sentence[a.sentence]
+        elif claim is not None:
+            a.name = claim.name
         elif nxt:
             a.name = atts[nxt[0]].name
+        elif before is not None and opens and index.para_of(
+                index.sents[a.sentence - 1].start) == p:
+            a.name = before.name  # "X hinted that ... . “...”": X goes on
         elif q.open_mark == index.paras[p][0] or q.start == index.paras[p][0]:
             earlier = [x for x in paras if x < p]
             if earlier and earlier[-1] >= p - 2:

@@ -52,19 +52,82 @@ FOREIGN_SPEECH = {
         a déploré|résume|a résumé|note|a noté|confie"""),
     "de": _alt("""sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|so|schrieb|schreibt|
         twitterte|fügte hinzu|sagten|erklärten|laut|kritisierte|warnte|forderte|berichtete|
-        räumte ein|antwortete|fragte|teilte mit"""),
+        räumte ein|antwortete|fragte|teilte mit|ergänzte|bestätigte|behauptete|verkündete|
+        erzählte|erzählt|betonten|warnten"""),
     "es": _alt("""dijo|afirmó|señaló|explicó|aseguró|indicó|declaró|añadió|agregó|expresó|
         manifestó|sostuvo|según|dice|afirma|señala|explica|asegura|indica|destacó|subrayó|
-        advirtió|comentó|precisó|escribió|tuiteó|recalcó|enfatizó|apuntó|insistió"""),
+        advirtió|comentó|precisó|escribió|tuiteó|recalcó|enfatizó|apuntó|insistió|analizó|
+        reconoció|reflexionó|consideró|opinó|resaltó|alertó|recordó|reiteró|argumentó|
+        puntualizó|valoró|sentenció|expuso|detalló|informó|anunció|denunció|aclaró|
+        admitió|calificó|afirmaron|dijeron|señalaron|explicaron"""),
     "ru": _alt("""заявил|заявила|заявили|сказал|сказала|сказали|сообщил|сообщила|сообщили|
         отметил|отметила|добавил|добавила|подчеркнул|подчеркнула|пояснил|пояснила|
         рассказал|рассказала|говорит|заявляет|сообщает|сообщают|по словам|цитирует|написал|
         написала|считает|уверен|уверена|признал|признала|ответил|ответила|заметил|заметила"""),
-    "he": _alt("אמר|אמרה|אמרו|הוסיף|הוסיפה|טען|טענה|הסביר|הסבירה|לדברי|מסר|מסרה|כתב|כתבה"),
-    "ar": _alt("""قال|وقال|قالت|وقالت|أضاف|وأضاف|أضافت|وأضافت|أكد|وأكد|أكدت|وأكدت|صرح|وصرح|
-        بحسب|وفقا ل|حسب|أشار|وأشار|أوضح|وأوضح|ذكر|وذكر"""),
+    "he": _alt("""אמר|אמרה|אמרו|הוסיף|הוסיפה|טען|טענה|הסביר|הסבירה|לדברי|מסר|מסרה|כתב|כתבה|
+        הודיע|הודיעה|רמז|רמזה|הדגיש|הדגישה|ציין|ציינה|סיפר|סיפרה|הבהיר|הבהירה|השיב|השיבה|
+        הגיב|הגיבה|טענו|הוסיפו|מסרו|אומר|אומרת|לדבריו|לדבריה|לדבריהם"""),
+    # Arabic joins "and" (و) and "so" (ف) to the verb: وقال, فقال; see attribution._foreign_verbs
+    "ar": _alt("""قال|قالت|أضاف|أضافت|أكد|أكدت|صرح|صرحت|بحسب|وفقا ل|حسب|أشار|أشارت|أوضح|
+        أوضحت|ذكر|ذكرت|أفاد|أفادت|شدد|شددت|أعلن|أعلنت|اعتبر|اعتبرت|لفت|لفتت|دعا|دعت"""),
 }
 SPEECH_ANY = "|".join([EN_SPEECH, *FOREIGN_SPEECH.values()])
+
+
+def foreign_verb_pattern(language: str) -> re.Pattern[str] | None:
+    """Reporting verbs of a language; Arabic and Hebrew attach "and" to them (وقال, ואמר)."""
+    alt = FOREIGN_SPEECH.get(language)
+    if not alt:
+        return None
+    prefix = {"ar": "(?:[وف])?", "he": "(?:ו)?"}.get(language, "")
+    return re.compile(r"(?<![\w-])" + prefix + r"(?:" + alt + r")(?![\w-])", re.IGNORECASE)
+
+# Words that open the reported clause ("dijo que ...", "sagte, dass ..."): what follows a
+# verb then is the statement, never its subject.
+COMPLEMENTIZERS = frozenset("""that que qu qu’ qu' dass daß ob что чтобы будто أن بأن إن أنه
+بأنه כי""".split())
+
+# Determiners, personal pronouns and prepositions of the other languages, for telling a
+# subject after an inverted verb ("a déclaré le ministre") from the words of a clause.
+FOREIGN_DETERMINERS = frozenset("""el la los las un una unos unas le les l l’ l' une des du
+il lo gli i uno o os as um uma der die das den dem des ein eine einen einem einer eines
+sein seine ihr ihre""".split())
+FOREIGN_PRONOUNS = {"il": "m", "elle": "f", "ils": "p", "elles": "p", "er": "m", "sie": "f",
+                    "él": "m", "ella": "f", "ellos": "p", "ellas": "p", "lui": "m", "lei": "f",
+                    "он": "m", "она": "f", "они": "p", "ele": "m", "ela": "f", "הוא": "m",
+                    "היא": "f", "هو": "m", "هي": "f"}
+FOREIGN_PREPOSITIONS = frozenset("""al a desde durante sobre contra hacia hasta entre según sin tras
+ante bajo dans sur sous vers chez pendant depuis selon sans contre entre parmi nach über unter
+während durch gegen ohne um aus seit nach vor hinter neben zwischen in im am an auf bei mit
+von vom zu zur zum für als da di del della dei con su per tra fra em no na nos nas pelo pela
+в во на о об при по для из от до с со у к за над под""".split())
+
+# Heads of descriptions that name a speaker without a name: people, offices and bodies.
+# Matched as word beginnings ("ministr" finds ministro, ministra, ministre, Ministerin).
+HUMAN_STEMS = {
+    "fr": """ministr porte-parole présiden député sénat secrétaire directeur directrice
+        responsable source chef maire préfet procureur expert avocat juge gouvernement
+        ministère ambassad police gendarmerie syndicat parti commission conseil autorité
+        agence armée militaire diplomat témoin habitant élu quai""",
+    "es": """ministr president secretari dirigent portavoz vocero miembr jef director
+        funcionari diputad expert fuente abogad juez gobierno ministerio policía partido
+        comisión consejo autoridad agencia ejército militar diplomátic testig vecin alcald
+        informe comunicado estudio encuesta documento buró comité""",
+    "de": """minister sprecher präsident vorsitzend chef leiter expert abgeordnet
+        bürgermeister polizei regierung partei behörde kommission gericht richter anwalt
+        anwältin zeuge zeugin bericht studie umfrage ministerium botschaft armee""",
+    "it": """ministr portavoce president segretari dirigent direttor funzionari deputat
+        espert fonte avvocat giudic governo ministero polizia partito""",
+    "pt": """ministr porta-voz president secretári dirigent diretor funcionári deputad
+        especialista fonte advogad juiz governo ministério polícia partido""",
+    "ru": """министр президент представител глав премьер спикер пресс-секретар эксперт
+        источник депутат губернатор мэр посол адвокат судь прокурор правительств министерств
+        ведомств полиц комисси агентств""",
+    "he": """דובר השר שר ראש יו"ר ח"כ מקור גורם גורמים הנשיא נשיא המשטרה משטרת הממשלה
+        היועץ עו"ד מנכ"ל המפכ"ל""",
+    "ar": """مصدر مصادر المتحدث متحدث الناطق ناطق الرئيس رئيس الوزير وزير جهات ناشط مسؤول
+        المرصد مرصد شهود شاهد الجيش الائتلاف وكالة قائد قوات المعارضة الحكومة الشرطة""",
+}
 
 # Japanese and Chinese attribution around 「」 and “”.
 JA_AFTER = re.compile(r"^と(?:語|述べ|話|説明|強調|指摘|明らかに|発表|主張|訴え|批判|証言|"
@@ -132,6 +195,18 @@ le la les un une des du de et mais ou donc car ce cette ces il elle ils elles no
 der die das ein eine und aber oder er sie es wir ihr ich el los las unos unas y pero o él
 ella ellos nosotros yo
 """.split())
+# Capitalised function words of one language only ("Lo dijo", "Da war"); "Lo" and "Su" are
+# also surnames in English text, so these apply to articles in that language.
+FOREIGN_STOP_CAPS = {
+    "es": frozenset("""lo le se nos me te su sus quien quienes esto esta este eso esa ese allí
+        aquí ahí así ya hay según""".split()),
+    "de": frozenset("""da dass so dann hier dort man wie was wer wenn als auch noch nun doch
+        ja nein sein seine ihre dies diese dieser dieses jeder jede jedes kein keine im am
+        zum zur beim vom""".split()),
+    "fr": frozenset("""lui leur leurs se ne y en ça cela ceci selon ainsi là""".split()),
+    "it": frozenset("""lo gli si ci ne lui lei questo questa quello quella""".split()),
+    "pt": frozenset("""lhe se isso isto esse essa este esta""".split()),
+}
 
 PREPOSITIONS = frozenset("""
 of for with to from at in on near by about into like including among between after before

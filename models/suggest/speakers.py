@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from models.suggest.lexicon import (
     CONJUNCTIONS,
     EN_SPEECH,
+    FOREIGN_SPEECH,
+    FOREIGN_STOP_CAPS,
     HONORIFIC_F,
     HONORIFIC_M,
+    HUMAN_STEMS,
     ORG_WORDS,
     PREPOSITIONS,
     PRONOUNS,
@@ -41,7 +44,35 @@ has have had would will was were is are been being
 """.split())
 _DETERMINERS = frozenset("the a an one some its their his her our this that these those "
                          "le la les l un une des du el los las un una der die das ein eine".split())
-_RELATIVES = frozenset("who which whose whom where that qui que dont".split())
+_RELATIVES = frozenset("""who which whose whom where that qui que dont lequel laquelle lesquels
+quien quienes cual cuales cuyo cuya welche welcher welches который которая которое которые
+кто chi cui quale quali אשר الذي التي الذين""".split())
+# A determiner before a capitalised run makes it a thing, not a person: "el Código de las
+# Familias", "la Primera Secretaria", "le Conseil d’Etat", "in diesem Fall", "die Formel".
+_THING_BEFORE = {
+    "es": r"\b(?:el|la|los|las|un|una|unos|unas|del|al|este|esta|ese|esa|su|sus|nuestro|"
+          r"nuestra)\s+$",
+    "fr": r"(?:\b(?:le|la|les|un|une|des|du|au|aux|ce|cette|ces|son|sa|ses|leur|leurs)\s+)$",
+    "it": r"\b(?:il|lo|la|i|gli|le|un|uno|una|del|della|dei|al|alla)\s+$",
+    "pt": r"\b(?:o|a|os|as|um|uma|do|da|dos|das|no|na|ao)\s+$",
+    "de": r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|mein|"
+          r"meine|meinen|meinem|dein|deine|deinen|sein|seine|seinen|seinem|seines|ihr|ihre|"
+          r"ihren|ihrem|ihres|unser|unsere|diese|dieser|diesem|diesen|dieses|jede|jeder|"
+          r"jedem|jeden|jedes|im|am|zum|zur|vom|beim|ins)\s+$",
+}
+# Hebrew has no capitals: a person is named after a title ("ח\"כ בנימין בן־אליעזר", "יו\"ר
+# הכנסת יולי אדלשטיין") and later by the surname alone.
+_HE_TITLES = ("סגן יו\"ר הכנסת|יו\"ר הכנסת|חבר הכנסת|חברת הכנסת|ח\"כ|חה\"כ|יו\"ר|השרה|השר|"
+              "ראש הממשלה|נשיא המדינה|הנשיאה|הנשיא|עו\"ד|ד\"ר|פרופ'|פרופסור|מנכ\"ל|ראש העיר|"
+              "השגריר|הרב|ניצב|אלוף|תא\"ל|המפכ\"ל|היועץ המשפטי לכנסת|היועץ המשפטי לממשלה|"
+              "דובר|דוברת").replace('\\"', '"')
+_HE_NAME = re.compile(r"(?<![\w\"])(?P<title>" + _HE_TITLES + r")\s+(?P<first>[\u05d0-\u05ea"
+                      r"][\u05d0-\u05ea'׳־-]*)(?:\s+\([^)]{1,20}\))?\s+(?P<last>[\u05d0-\u05ea]"
+                      r"[\u05d0-\u05ea'׳־-]*)")
+_HE_VERBS = FOREIGN_SPEECH["he"]
+_DE_NOUN_ENDINGS = r"(?:ung|ungen|heit|keit|schaft|tion|ionen|tät|ment|nis|ismus|ik|ie)$"
+_HE_NOT_NAMES = frozenset("""של את על עם אל כי אם גם לא הוא היא הם אשר זה זו הכנסת הממשלה
+המדינה""".split())
 _ANAPHORIC_HEADS = frozenset("source official spokesman spokeswoman spokesperson".split())
 _INTRO_VERBS = frozenset("speaking asked asking referring adding noting pointing writing "
                          "responding according following".split())
@@ -92,9 +123,15 @@ def _is_cap(word: str) -> bool:
 class People:
     """Name runs of one article and how they refer to each other."""
 
-    def __init__(self, text: str, index: Index) -> None:
+    def __init__(self, text: str, index: Index, language: str = "en") -> None:
         self.text = text
         self.index = index
+        self.language = (language or "en").split("-")[0].lower()
+        self._stop = FOREIGN_STOP_CAPS.get(self.language, frozenset())
+        self._role_stems = tuple(st for st in HUMAN_STEMS.get(self.language, "").split()
+                                 if len(st) >= 5) if self.language not in ("he", "ar") else ()
+        self._thing_before = re.compile(_THING_BEFORE[self.language], re.IGNORECASE) \
+            if self.language in _THING_BEFORE else None
         self._lower_words = {w for w in re.findall(r"\b[^\W\d_]+\b", text) if w.islower()}
         self._sentence_starts = {s.start for s in index.sents}
         # capitalised words seen inside sentences: evidence that a sentence-initial one is a name
@@ -102,6 +139,10 @@ class People:
             r"([^\W_])[ ,;]+([^\W\d_][\w’'-]*)", text)
             if m.group(2)[0].isupper() and (m.group(1).islower() or m.group(1).isdigit())}
         self.runs: list[Run] = self._split_prefixes(self._scan())
+        if self.language == "de":
+            self._german_nouns()
+        if self.language == "he":
+            self.runs = self._hebrew_runs()
         self._run_starts = [r.start for r in self.runs]
         self.clusters: list[Cluster] = []
         self._bare_first: dict[str, int] = {}
@@ -178,6 +219,7 @@ class People:
         the = bool(re.search(r"\bthe\s$", text[max(0, start - 4):start]))
         # sentence-initial common words: "But", "Relatives", "Speaking"; "I’d"
         while clean and (clean[0].rstrip(".").lower() in STOP_CAPS
+                         or clean[0].lower() in self._stop
                          or re.match(r"I(?:[’'][a-z]+)?$", clean[0])
                          or (self._starts_sentence(start) and clean[0].lower()
                              in self._lower_words and clean[0].rstrip(".").lower()
@@ -194,10 +236,17 @@ class People:
             return []  # "Simplest way of explaining ...": a capitalised first word
         titles: list[str] = []
         last_title = -1
+        if self._role_stems:  # "Ministerin Anna Berger", "CSU-Chef Seehofer", "Presidente X"
+            k = 0
+            while k < len(clean) - 1 and any(st in clean[k].lower() for st in self._role_stems) \
+                    and clean[k + 1][:1].isupper():
+                k += 1
+            if k and len(clean) - k >= 1:
+                last_title = k - 1
         for k, w in enumerate(clean[:-1]):
             word = w.rstrip(".").lower()
-            if word in TITLES and (len(word) > 1 or k == 0):  # "M. Fabius", not "Brett M."
-                last_title = k
+            if word in TITLES and (len(word) > 1 or k == 0) and k > last_title:
+                last_title = k  # "M. Fabius", not "Brett M."
         if last_title >= 0:
             titles = [w.rstrip(".").lower() for w in clean[:last_title + 1]]
             name_words = clean[last_title + 1:]
@@ -210,7 +259,8 @@ class People:
             name_start += 1
         org = any(w.rstrip(".").lower() in ORG_WORDS for w in name_words) or any(
             len(w) >= 2 and w.isupper() and w.isalpha() for w in name_words
-        ) or the
+        ) or the or bool(not titles and self._thing_before is not None and
+                         self._thing_before.search(text, max(0, start - 12), start))
         adjective = False
         if len(name_words) == 1 and not titles:
             w = name_words[0]
@@ -237,7 +287,98 @@ class People:
                 r.name_start = self.text.find(r.words[1], r.name_start + len(r.words[0]))
                 r.words = r.words[1:]
                 r.surface = self.text[r.name_start:r.end]
+        # "Buró Político Roberto Morales Ojeda": a body's name runs into a person's whose
+        # surname pair the article also writes alone ("añadió Morales Ojeda")
+        pairs = {r.words for r in runs if 2 <= len(r.words) <= 3 and not r.titles}
+        for r in runs:
+            if len(r.words) < 4 or not r.org:  # "Miguel Mario Cabrera Castellanos" stays
+                continue
+            for k in range(1, len(r.words) - 1):
+                if r.words[k:] not in pairs:
+                    continue
+                prev = r.words[k - 1]
+                if k >= 2 and len(r.words) - k == 2 and prev[:1].isupper() and \
+                        prev.lower() not in ORG_WORDS | _PARTICLES:
+                    k -= 1  # the first name before the surnames
+                pos = r.name_start
+                for w in r.words[:k]:
+                    pos = self.text.find(w, pos) + len(w)
+                r.name_start = self.text.find(r.words[k], pos)
+                r.words = r.words[k:]
+                r.surface = self.text[r.name_start:r.end]
+                r.org = any(w.rstrip(".").lower() in ORG_WORDS for w in r.words)
+                break
         return runs
+
+    def _german_nouns(self) -> None:
+        """German capitalises every noun: a single capitalised word ("Fall", "Formel") is a
+        person only as the surname of a full name in the article or after a title."""
+        multi = [r for r in self.runs if r.is_person and len(r.words) >= 2]
+        seen = [r.words for r in multi]
+        name_words = {w for r in multi for w in r.words}
+        for r in multi:
+            genitive = any(w.endswith("s") and w[:-1] in name_words for w in r.words[:-1])
+            nounish = any(w.islower() or re.search(_DE_NOUN_ENDINGS, w) for w in r.words)
+            if genitive or (nounish and seen.count(r.words) < 2):
+                r.org = True  # "Carlines Mohrs Tweet", "Mischung von Leuten", "Klar Stellung"
+        surnames = {r.words[-1] for r in self.runs if r.is_person and len(r.words) >= 2}
+        for r in self.runs:
+            if len(r.words) == 1 and not r.titles and r.words[0] not in surnames:
+                r.org = True
+
+    def _hebrew_runs(self) -> list[Run]:
+        """Names after titles, and later mentions of their full form or surname. Two words
+        after a title are a name when something confirms it: a nickname or a party in
+        brackets, a comma after it, or the surname used again; "יו\"ר הכנסת שאולי יש" (the
+        speaker, that perhaps ...) is a title and two ordinary words."""
+        text = self.text
+        found = [(m, m.group("first"), m.group("last")) for m in _HE_NAME.finditer(text)]
+        pairs = [(f, last) for _, f, last in found]
+        names: dict[str, str] = {}  # surname -> first name
+        for m, first, last in found:
+            if first in _HE_NOT_NAMES or last in _HE_NOT_NAMES:
+                continue
+            after = text[m.end():m.end() + 5].lstrip()
+            if "(" in text[m.start("first"):m.start("last")] or after[:1] in ("(", ",", ".",
+                                                                              ":") or \
+                    after.startswith("כי ") or \
+                    pairs.count((first, last)) > 1 or re.search(
+                        r"(?<![\u05d0-\u05ea])" + re.escape(last) + r"\s+(?:" + _HE_VERBS + r")\b",
+                        text):
+                names.setdefault(last, first)
+        runs: list[Run] = []
+        for m, first, last in found:
+            title = tuple(m.group("title").split())
+            if names.get(last) == first:
+                runs.append(Run(m.start(), m.end(), m.start("first"), (first, last), title,
+                                surface=f"{first} {last}"))
+            elif first in names:  # "ח\"כ בן־אליעזר שפרש": the surname after the title
+                runs.append(Run(m.start(), m.start("first") + len(first), m.start("first"),
+                                (names[first], first), title,
+                                surface=f"{names[first]} {first}"))
+        taken = [(r.start, r.end) for r in runs]
+        for last, first in names.items():
+            for m in re.finditer(r"(?<![\u05d0-\u05ea])[ובלמהכש]?(?P<first>" + re.escape(first) +
+                                 r"\s+)?" + re.escape(last) + r"(?![\u05d0-\u05ea'׳־-])", text):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                name_start = m.start("first") if m.group("first") else m.end() - len(last)
+                runs.append(Run(m.start(), m.end(), name_start,
+                                (first, last) if m.group("first") else (last,), (),
+                                surface=text[name_start:m.end()]))
+        return sorted(runs, key=lambda r: r.start)
+
+    def hebrew_role(self, phrase: str, pos: int) -> str:
+        """ "יו\"ר הכנסת" -> the person the article first introduced with that title."""
+        best = None
+        for r in self.runs:
+            title = " ".join(r.titles)
+            if title and len(r.words) >= 2 and re.search(
+                    r"(?:^|(?<![\u05d0-\u05ea\"])(?<!סגן ))" + re.escape(title) + r"(?:$|\s)",
+                    phrase.strip()) and (
+                    best is None or (r.start <= pos and r.start < best.start)):
+                best = r  # the first person introduced with the title
+        return self.canonical(best.words, best.name_start) if best else ""
 
     # -- clusters and roles ----------------------------------------------------------------
 
@@ -285,6 +426,22 @@ class People:
                     c.canonical = surface
                 return
         self.clusters.append(Cluster(surface, words, pos, [words]))
+
+    @property
+    def stop_words(self) -> frozenset[str]:
+        """Capitalised function words of the article's language ("Lo", "Da")."""
+        return self._stop | STOP_CAPS
+
+    @property
+    def mid_caps(self) -> set[str]:
+        return self._mid_caps
+
+    def person_names(self) -> set[str]:
+        """Names the article gives people in full, or with a title."""
+        names = {c.canonical for c in self.clusters}
+        names |= {self.canonical(r.words, r.name_start) for r in self.runs
+                  if r.is_person and r.titles}
+        return names
 
     def run_at(self, start: int, end: int) -> Run | None:
         """The name run inside [start, end) that starts first."""
@@ -408,7 +565,8 @@ class People:
             elif best.titles and best.titles[0] in HONORIFIC_F:
                 gender = "f"
             return Referent("person", name, best.name_start, gender)
-        role = self.role(phrase, start)
+        role = self.role(phrase, start) if self.language != "he" else \
+            self.hebrew_role(phrase, start)
         if role:
             return Referent("role", role, start, self.gender.get(role, ""))
         head = low[0] if low[0] not in _DETERMINERS or len(low) < 2 else low[1]

@@ -75,3 +75,17 @@ def test_evaluation_script_prints_a_table():
                          check=True, cwd=repo)
     assert "| English: quote |" in out.stdout
     assert "P (overlap)" in out.stdout
+
+
+def test_a_date_where_the_gold_has_none_is_wrong():
+    from models.suggest import Suggestion
+    from models.suggest.evaluate import score_article
+
+    text = "The mine closed in 1997 after a fire."
+    article = {"title": "t", "annotations": [
+        {"kind": "event", "start": 0, "end": len(text), "text": text, "when": "1997"}]}
+    dated = Suggestion("event", 0, len(text), text, when="1997", date="1997-01-01")
+    undated = Suggestion("event", 0, len(text), text, when="1997")
+    assert score_article(article, [dated], "event").attr_right == 0
+    assert score_article(article, [undated], "event").attr_right == 1
+    assert score_article(article, [undated], "event").attr_total == 1
