@@ -48,6 +48,7 @@ class DateMention:
     rank: int
     year: int = 0  # a year written in the expression ("2019", "September 2018"), else 0
     span_end: bool = False  # "through 2019", "until 2019": the end of a term, not an event
+    yearless: bool = False  # a day and month whose year was chosen, not written ("August 6")
 
 
 _MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|"
@@ -235,7 +236,7 @@ def _en_mention(m: re.Match[str], ref: date | None, tense: int) -> DateMention |
     when = _clean_when(raw)
     start += raw.find(when) if when in raw else 0
     end = start + len(when)
-    iso, rank, year_written, span_end = "", DAY, 0, False
+    iso, rank, year_written, span_end, yearless = "", DAY, 0, False, False
     if g["md"] or g["dm"]:
         month = EN_MONTHS[(g["md_m"] or g["dm_m"]).rstrip(".").lower()]
         day = int(g["md_d"] or g["dm_d"])
@@ -251,6 +252,7 @@ def _en_mention(m: re.Match[str], ref: date | None, tense: int) -> DateMention |
             wd = g["md_wd"] or g["dm_wd"]
             iso = _near_year(ref, month, day, future, past,
                              EN_WEEKDAYS[wd.lower()] if wd else None)
+            yearless = not wd
     elif g["my"]:  # "September 2018": a month, not a day
         rank, year_written = MONTH, int(g["my_y"])
         span_end = bool(_SPAN_END.search(m.string, max(0, m.start() - 12), m.start()))
@@ -331,7 +333,7 @@ def _en_mention(m: re.Match[str], ref: date | None, tense: int) -> DateMention |
         iso = "same"  # the engine copies the previous day-precision date
         when = raw
     return DateMention(start, end, m.string[start:end] if not g["yr"] else when, iso, rank,
-                       year_written, span_end)
+                       year_written, span_end, yearless)
 
 
 # -- other languages, built from dateparser's locale tables ----------------------------------
@@ -351,6 +353,20 @@ _MONTH_CUES = {
 }
 _YEAR_SUFFIX = {"ru": r"(?:\s*(?:года|году|г\.))?", "zh": "年?", "ja": "年?"}
 
+
+# Day words dateparser's tables lack: two days off, this morning, last night.
+_EXTRA_RELATIVE = {
+    "fr": {"ce matin": 0, "ce soir": 0, "cet après-midi": 0, "cette nuit": 0},
+    "es": {"anoche": -1, "anteayer": -2, "antier": -2, "esta noche": 0, "esta tarde": 0},
+    "de": {"übermorgen": 2, "vorgestern": -2},
+    "it": {"stamattina": 0, "stamani": 0, "stasera": 0, "stanotte": 0, "dopodomani": 2,
+           "domattina": 1, "ieri sera": -1},
+    "pt": {"anteontem": -2, "ontem à noite": -1, "hoje à noite": 0},
+    "nl": {"overmorgen": 2, "eergisteren": -2, "vanmorgen": 0, "vanavond": 0, "vannacht": 0},
+    "ru": {"послезавтра": 2, "позавчера": -2},
+    "he": {"מחרתיים": 2, "שלשום": -2, "הבוקר": 0, "הערב": 0, "אמש": -1},
+    "ar": {"أول أمس": -2, "أمس الأول": -2, "بعد غد": 2},
+}
 
 # Weekday forms that are mostly other words: Hebrew "שני" is "second" and "two", "ראשון"
 # "first", "שבת" the Sabbath; the weekday is "יום שני".
@@ -437,6 +453,8 @@ def _locale_tables(language: str) -> tuple[dict[str, int], dict[str, int], dict[
             if len(f) >= 3 and not re.search(r"\b(?:mo|wk|yr|nd|sem)\b", f) and \
                     f.lower() not in _NARRATIVE_RELATIVE:
                 relative[f.lower()] = (m.group(3), n)
+    for word, days in _EXTRA_RELATIVE.get(language, {}).items():
+        relative.setdefault(word, ("day", days))
     return months, weekdays, relative
 
 
@@ -493,7 +511,7 @@ def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
     months, weekdays, relative = _locale_tables(language)
     text = m.group()
     ref_iso = ref.isoformat() if ref else ""
-    iso, rank, year_written, span_end = "", DAY, 0, False
+    iso, rank, year_written, span_end, yearless = "", DAY, 0, False, False
     if g.get("cjkm"):  # "11月", "6月份": a month
         if not 1 <= int(g["cjkm_m"]) <= 12:
             return None
@@ -562,6 +580,7 @@ def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
             if parsed:
                 pd = date.fromisoformat(parsed)
                 iso = _near_year(ref, pd.month, pd.day, future, past, wd)
+                yearless = wd is None
     elif g.get("my"):  # "septembre 2018": a month, no day
         if not months.get(g["my_m"].lower()):
             return None
@@ -604,7 +623,7 @@ def _foreign_mention(m: re.Match[str], language: str, ref: date | None,
     if cue and g.get("yr"):
         start += cue.end()
         when = when[cue.end():]
-    return DateMention(start, end, when, iso, rank, year_written, span_end)
+    return DateMention(start, end, when, iso, rank, year_written, span_end, yearless)
 
 
 def find_dates(text: str, start: int, end: int, language: str, ref: date | None,

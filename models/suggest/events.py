@@ -3,12 +3,14 @@ written, `date` as an ISO day relative to publication, and `where` after "in"/"a
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from models.suggest.dates import (
     DAY,
+    EN_MONTHS,
     FIRM_FUTURE,
     FUTURE_CUES,
     PAST_CUES,
@@ -133,8 +135,10 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
     lang = (language or "en").split("-")[0].lower()
     events: list[Event] = []
     last_day = ""
+    # the year a story is told in: (written year, its month or 0, sentence, paragraph)
+    narrative: tuple[int, int, int, int] | None = None
     para_mentions: dict[int, list[DateMention]] = {}
-    for s in index.sents:
+    for si, s in enumerate(index.sents):
         if s.start < title_end:
             continue  # the headline repeats what the body dates
         if text[s.start:s.end].rstrip("”\"»’ ").endswith(("?", "？")):
@@ -162,10 +166,22 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
             iso = main.date
             if iso == "same":
                 iso = last_day
+            elif main.yearless and iso and narrative and ref and narrative[0] < ref.year and \
+                    s.para - narrative[3] <= 1 and (
+                        si - narrative[2] <= 3 or (narrative[1] and si - narrative[2] <= 10
+                                                   and int(iso[5:7]) >= narrative[1])):
+                # "In August 2015, ... On the night of August 6, ...": the story's year, not
+                # the last August before publication
+                with contextlib.suppress(ValueError):
+                    iso = date(narrative[0], int(iso[5:7]), int(iso[8:10])).isoformat()
             if main.rank >= DAY and iso:
                 last_day = iso
             events.append(Event(part_lo, part_hi, main.text, iso,
                                 _where(text, part_lo, part_hi, lang)))
+        written = [d for d in mentions if d.year and not d.span_end]
+        if written:
+            first = written[-1].text.split()[0].rstrip(".,").lower()
+            narrative = (written[-1].year, EN_MONTHS.get(first, 0), si, s.para)
     return events
 
 

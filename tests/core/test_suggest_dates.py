@@ -131,3 +131,23 @@ def test_hebrew_weekday_needs_yom_and_may_carry_a_prefix():
 def test_an_explicit_date_beats_the_weekday_written_with_it():
     assert events("梁振英在星期二（12月11日）的答问大会开始之际道歉。", "2012-12-11", "zh") == [
         ("12月11日", "2012-12-11")]
+
+
+@pytest.mark.parametrize("sentence, language, expected", [
+    ("הבחירות אמורות להתקיים מחרתיים בכנסת.", "he", [("מחרתיים", "2014-06-03")]),
+    ("El presidente habló anoche con la prensa.", "es", [("anoche", "2014-05-31")]),
+    ("Le ministre a parlé ce matin à la presse.", "fr", [("ce matin", "2014-06-01")]),
+    ("Der Minister kommt übermorgen nach Berlin.", "de", [("übermorgen", "2014-06-03")]),
+])
+def test_day_words_missing_from_the_locale_tables(sentence, language, expected):
+    assert events(sentence, "2014-06-01", language) == expected
+
+
+def test_a_day_without_a_year_takes_the_year_the_story_is_told_in():
+    text = ("A few days before the first debate in August 2015, Murdoch called Ailes at home. "
+            "Ailes did not fight him on it.\n\n"
+            "On the night of August 6, the moderators questioned the candidate.")
+    assert events(text, "2016-09-02") == [("August 2015", ""), ("August 6", "2015-08-06")]
+    # without such a year nearby, the last 6 August before publication
+    assert events("On the night of August 6, the moderators questioned him.",
+                  "2016-09-02") == [("August 6", "2016-08-06")]
