@@ -16,7 +16,7 @@ from models.suggest.attribution import (
 from models.suggest.claims import find_claims
 from models.suggest.events import find_events
 from models.suggest.lexicon import FOREIGN_SPEECH, JA_AFTER, ZH_VERBS, foreign_verb_pattern
-from models.suggest.quotes import Quote, find_quotes
+from models.suggest.quotes import SIGNATURE_ONLY, Quote, find_quotes
 from models.suggest.speakers import People
 from models.suggest.suggestion import KINDS, Suggestion
 from models.suggest.text import Index, is_cjk
@@ -177,6 +177,8 @@ def _suggest(text: str, published: str, language: str,
     if "event" in kinds:
         ref = reference_date(text, published, lang)
         event_skip = [(m.start(), m.end()) for m in _TWEET_SIGNATURE.finditer(text)]
+        event_skip += [(lo, hi) for lo, hi in index.paras
+                       if SIGNATURE_ONLY.match(text[lo:hi])]
         quoted = [(q.start, q.end) for q in all_quotes]
         for e in find_events(text, index, lang, ref, event_skip, _title_end(text, index),
                              quoted):

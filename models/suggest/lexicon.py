@@ -102,6 +102,17 @@ während durch gegen ohne um aus seit nach vor hinter neben zwischen in im am an
 von vom zu zur zum für als da di del della dei con su per tra fra em no na nos nas pelo pela
 в во на о об при по для из от до с со у к за над под""".split())
 
+# Capitalised role words in front of a name, stripped like titles ("Ministerin Anna
+# Berger", "CSU-Chef Seehofer", "Presidente Díaz-Canel"); matched inside compounds.
+ROLE_TITLES = {
+    "de": "minister sprecher präsident vorsitzend chef leiter bürgermeister abgeordnet kanzler",
+    "es": "ministr president secretari portavoz vocero director diputad alcald",
+    "fr": "ministr présiden député secrétaire directeur maire préfet procureur porte-parole",
+    "it": "ministr portavoce president segretari direttor deputat sindac",
+    "pt": "ministr porta-voz president secretári diretor deputad prefeit",
+    "ru": "министр президент премьер спикер губернатор мэр посол",
+}
+
 # Heads of descriptions that name a speaker without a name: people, offices and bodies.
 # Matched as word beginnings ("ministr" finds ministro, ministra, ministre, Ministerin).
 HUMAN_STEMS = {

@@ -229,10 +229,38 @@ _TWEET = re.compile(r"^(?P<body>.+?)(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+)
 _TWITTER_PREFIX = re.compile(r"^Twitter:\s+(?P<name>[^-—–\n]{2,60}?)\s+[-—–]\s+(?P<body>.+)$")
 
 
+# A signature on its own line under the tweet's paragraph, dated in any language:
+# "— Peter Wittkamp🐬 (@diktator) 25. September 2018"
+SIGNATURE_ONLY = re.compile(r"^[—–-]\s+(?P<name>[^()\n]{1,60}?)\s+\(@\w+\)\s+"
+                            r"(?P<date>[^\n]{3,40}?\d{4})\s*$")
+
+
 def _tweets(text: str, index: Index) -> list[Quote]:
     out = []
-    for lo, hi in index.paras:
+    for k, (lo, hi) in enumerate(index.paras):
         para = text[lo:hi]
+        sig = SIGNATURE_ONLY.match(para)
+        if sig and k > 0 and not _TWEET.match(text[slice(*index.paras[k - 1])]):
+            plo, phi = index.paras[k - 1]
+            first = text[plo:plo + 1]
+            j = k - 1
+            if first and not first.isalnum() and not first.isspace():
+                # a list of items under one bullet ("📌 …") is one tweet, with the line
+                # that introduces it ("… nuevos movimientos de cuadros:")
+                while j > 0 and text[index.paras[j - 1][0]:index.paras[j - 1][0] + 1] == first:
+                    j -= 1
+                jlo, jhi = index.paras[j - 1] if j > 0 else (0, 0)
+                if j > 0 and jhi - jlo < 120 and text[jlo:jhi].rstrip().endswith(":"):
+                    j -= 1
+                plo = index.paras[j][0]
+            name = re.sub(r"[^\w.’'\- ]+", "", re.sub(r"#\w+", "", sig.group("name")))
+            name = " ".join(name.split())
+            body = text[plo:phi]
+            trimmed = re.sub(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$", "", body)
+            if trimmed.strip() and not SIGNATURE_ONLY.match(body):
+                out.append(Quote(plo, plo + len(trimmed.rstrip()), -1, -1, "tweet",
+                                 speaker_hint=name))
+            continue
         m = _TWEET.match(para) or _TWITTER_PREFIX.match(para)
         if not m:
             continue

@@ -18,12 +18,12 @@ from models.suggest.lexicon import (
     FOREIGN_STOP_CAPS,
     HONORIFIC_F,
     HONORIFIC_M,
-    HUMAN_STEMS,
     ORG_WORDS,
     PREPOSITIONS,
     PRONOUNS,
     PRONOUNS_F,
     PRONOUNS_M,
+    ROLE_TITLES,
     STOP_CAPS,
     SUBORDINATORS,
     TITLES,
@@ -128,8 +128,7 @@ class People:
         self.index = index
         self.language = (language or "en").split("-")[0].lower()
         self._stop = FOREIGN_STOP_CAPS.get(self.language, frozenset())
-        self._role_stems = tuple(st for st in HUMAN_STEMS.get(self.language, "").split()
-                                 if len(st) >= 5) if self.language not in ("he", "ar") else ()
+        self._role_stems = tuple(ROLE_TITLES.get(self.language, "").split())
         self._thing_before = re.compile(_THING_BEFORE[self.language], re.IGNORECASE) \
             if self.language in _THING_BEFORE else None
         self._lower_words = {w for w in re.findall(r"\b[^\W\d_]+\b", text) if w.islower()}
@@ -470,6 +469,15 @@ class People:
         if len(words) >= 2:
             last = words[-1].lower()
             first = words[0].rstrip(".").lower()
+            # Spanish and Portuguese name people by their two surnames ("Cabrera
+            # Castellanos", "Morales Ojeda"): the full name they end. (In English "Haidar
+            # Fauzi" and "Khairunisa Haidar Fauzi" are father and daughter.)
+            longer = [] if self.language not in ("es", "pt", "ca") else [
+                c for c in self.clusters if len(c.words) > len(words) and
+                tuple(w.lower() for w in c.words[-len(words):]) ==
+                tuple(w.lower() for w in words)]
+            if longer:
+                return min(longer, key=lambda c: c.first).canonical
             for c in self.clusters:
                 cf = c.words[0].rstrip(".").lower()
                 if c.words[-1].lower() == last and (cf == first or cf.startswith(first[:1])

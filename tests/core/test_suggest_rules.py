@@ -236,3 +236,14 @@ def test_dateline_stands_in_for_a_missing_publication_date():
     text = "Storm closes port\n\nOct. 9, 2018\n\nThe port closed on Monday as winds rose."
     assert dates_of(text, "") == [("Monday", "2018-10-08")]
     assert dates_of("The port closed on Monday as winds rose.", "") == [("Monday", "")]
+
+
+def test_tweet_with_its_signature_on_the_next_line_in_any_language():
+    text = ("Die Reaktionen kamen schnell.\n\n"
+            "Nach der Mitgliedervereinigung freue ich mich schon sehr auf die nächste Runde.\n\n"
+            "— Peter Wittkamp🐬 #Satire (@diktator) 25. September 2018\n\n"
+            "Der Tweet wurde tausendfach geteilt.")
+    found = suggest_text(text, published="2018-12-05", language="de")
+    assert [(s.text[:20], s.speaker) for s in found if s.kind == "quote"] == [
+        ("Nach der Mitgliederv", "Peter Wittkamp")]
+    assert not [s for s in found if s.kind == "event"]  # the signature is no event

@@ -159,3 +159,18 @@ def test_arabic_as_for_x_names_the_speaker():
     text = ('أما الائتلاف الوطني السوري المعارض، فقد دعا في بيان له كافة الفصائل إلى '
             '"ضرورة الوعي بأهمية المرحلة الراهنة وضبط النفس."')
     assert speakers(text, "ar") == ["الائتلاف الوطني السوري المعارض"]
+
+
+def test_spanish_two_surnames_alone_give_the_full_name():
+    text = ("Ningún jefe le está haciendo un favor a la Revolución, afirmó Miguel Mario Cabrera "
+            "Castellanos, Jefe de la Dirección de Cuadros.\n\n"
+            "Cabrera Castellanos insistió en tratar de modo especial a los jóvenes: “Tenemos "
+            "que trabajar mucho en el desarrollo de la gente”, apuntó.")
+    assert speakers(text, "es") == ["Miguel Mario Cabrera Castellanos"]
+    assert claims(text, "es")[0] == "Miguel Mario Cabrera Castellanos"
+
+
+def test_a_body_name_is_not_stripped_as_a_title():
+    text = ("Según información del Consejo Electoral Nacional, ya fue celebrado el cien por "
+            "ciento de las reuniones previstas en el país.")
+    assert claims(text, "es") == ["Consejo Electoral Nacional"]
