@@ -591,9 +591,9 @@ class Attributor:
         """The subject after a verb, and the name in apposition to a role there ("analizó
         el Miembro del Buró Político, Roberto Morales Ojeda, quien ...")."""
         ref = self.np_after(pos, limit)
-        if ref is None or ref.kind != "np":
+        if ref is not None and ref.kind != "np":
             return ref
-        m = re.match(r"[^,;.]{1,80},\s*", self.text[pos:limit + 1])
+        m = re.match(r"[^,;.]{1,140},\s*", self.text[pos:limit + 1])
         if m:
             start = pos + m.end()
             run = self.people.run_at(start, start + 2)
