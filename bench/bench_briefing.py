@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import random
 import resource
-import statistics
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.timing import timed  # noqa: E402
 from models.briefing import BriefingOptions, export_briefing  # noqa: E402
 from models.project import Project  # noqa: E402
 from models.values import ArticleMeta  # noqa: E402
@@ -86,15 +85,6 @@ def make_project(folder: Path, n: int = 2000) -> tuple[Project, int]:
     return project, art.id
 
 
-def timed(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -109,7 +99,7 @@ def main() -> None:
         ]
         rows = []
         for label, options in cases:
-            seconds = timed(lambda o=options: export_briefing(project, out, o))
+            seconds = timed(lambda o=options: export_briefing(project, out, o), 3)
             with zipfile.ZipFile(out) as z:
                 comments = z.read("word/comments.xml").count(b"<w:comment ") \
                     if "word/comments.xml" in z.namelist() else 0

@@ -6,8 +6,9 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-KINDS: tuple[str, ...] = ("claim", "quote", "event")
-CONTEXT_CHARS = 32  # same as stored annotations, so an accepted suggestion anchors alike
+from models.values import CONTEXT_CHARS, KINDS  # an accepted suggestion anchors alike
+
+__all__ = ["CONTEXT_CHARS", "KINDS", "Suggestion"]
 
 
 @dataclass(frozen=True)
