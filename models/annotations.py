@@ -264,6 +264,9 @@ class AnnotationStore:
     def forget_article(self, article_id: int) -> None:
         self._texts.pop(article_id, None)
 
+    def forget_texts(self) -> None:
+        self._texts.clear()
+
 
 def _haystack(a: Annotation) -> str:
     parts = (a.text, a.note, a.speaker, a.claimant, a.when, a.where, " ".join(a.tags),

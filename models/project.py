@@ -36,6 +36,7 @@ class Project:
         self.read_only = read_only
         self.backup = backup  # set when opening upgraded an older file
         self.engine = storage.make_engine(path, read_only=read_only)
+        self._write_engine = self.engine.execution_options(**{storage.WRITE_OPTION: True})
         storage.mark_open(path)
         self._closed = False
         self.articles = ArticleStore(self)
@@ -110,7 +111,7 @@ class Project:
                 "written). Save a copy elsewhere to make changes."
             )
         try:
-            with self.engine.begin() as con:
+            with self._write_engine.begin() as con:
                 yield con
                 con.exec_driver_sql(self._BUMP)
                 self._known = con.exec_driver_sql(self._REVISION).scalar()
@@ -133,6 +134,8 @@ class Project:
             now = con.exec_driver_sql(self._REVISION).scalar()
         changed = self._known is not _UNSEEN and now != self._known
         self._known = now
+        if changed:  # an article may have been deleted and its id given to another
+            self.annotations.forget_texts()
         return changed
 
     # -- per-project settings -------------------------------------------------------------

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
 from models.errors import CorruptProjectError, NewerProjectError, NotAProjectError, ProjectOpenError
 from models.schema import APPLICATION_ID, Base
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+WRITE_OPTION = "briefmark_write"  # execution option: begin with BEGIN IMMEDIATE
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD_REVISION = "0002"
 KNOWN_REVISIONS = ("0001", "0002")  # oldest first; each file in migrations/versions
@@ -133,6 +134,9 @@ def make_engine(path: Path, *, read_only: bool) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_con: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy say BEGIN itself (pysqlite would begin only at the first write,
+        # after our reads): see the "begin" listener below.
+        dbapi_con.isolation_level = None
         cur = dbapi_con.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=5000")
@@ -140,6 +144,14 @@ def make_engine(path: Path, *, read_only: bool) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        # A write takes the write lock up front, so that what it reads first (the next id,
+        # the revision) cannot change under it before it writes: another process waits
+        # (busy_timeout) instead of failing halfway.
+        immediate = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 

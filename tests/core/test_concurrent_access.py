@@ -47,3 +47,29 @@ def test_second_open_in_process_keeps_other_processes_honest(tmp_path: Path) -> 
         assert con.execute("SELECT count(*) FROM annotation").fetchone()[0] == 1 + 10 + 10
     finally:
         con.close()
+
+
+WRITER = """
+import sys
+sys.path.insert(0, {repo!r})
+from models.project import Project
+with Project.open({path!r}) as p:
+    for i in range(60):
+        p.annotations.tag_span(article_id={article}, kind="claim", start=i % 10, end=i % 10 + 5)
+"""
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "busy.briefmark"
+    with Project.open(path, create=True) as p:
+        article = p.articles.add("a text that both writers annotate", ArticleMeta()).id
+    script = WRITER.format(repo=str(REPO), path=str(path), article=article)
+    writers = [subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE,
+                                text=True) for _ in range(2)]
+    for w in writers:
+        _, err = w.communicate(timeout=180)
+        assert w.returncode == 0, err[-2000:]
+    with Project.open(path) as p:
+        stored = p.annotations.list()
+    assert len(stored) == 120
+    assert len({a.id for a in stored}) == 120
