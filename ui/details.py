@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,17 @@ class _GlobalUndoFilter(QObject):
             event.ignore()
             return True
         return False
+
+
+class ListCompleter(QCompleter):
+    """Completes the last item of a comma-separated list (participants)."""
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index) -> str:  # noqa: N802, ANN001
+        done = self.widget().text().split(",")[:-1]
+        return ", ".join([p.strip() for p in done if p.strip()] + [str(index.data())])
 
 
 class DetailsEditor(QWidget):
@@ -98,11 +109,16 @@ class DetailsEditor(QWidget):
             return note
         edit = QLineEdit()
         if name in ("speaker", "claimant", "participants"):
-            completer = QCompleter(self._names, edit)
+            kind = ListCompleter if name == "participants" else QCompleter
+            completer = kind(self._names, edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            if name != "participants":
-                edit.setCompleter(completer)
+            edit.setCompleter(completer)
+            # Picking a completion sets the text without textEdited: save it all the same,
+            # once the line edit has taken the chosen text.
+            completer.activated.connect(
+                lambda _text, n=name, e=edit: QTimer.singleShot(
+                    0, lambda: self._line_edited(n, e.text())))
         placeholders = {"date": "YYYY-MM-DD", "tags": "comma, separated",
                         "participants": "names, comma separated", "when": "as written",
                         "speaker": "who is quoted", "claimant": "who claims it"}

@@ -208,3 +208,33 @@ def test_find_sees_through_case_and_invisible_characters(qtbot, text_window) -> 
     qtbot.keyClicks(window.find_bar, "not in the text")
     qtbot.keyClick(window.find_bar, Qt.Key.Key_Return)
     assert window.reader.selection()[0] == window.reader.selection()[1]  # nothing stale
+
+
+def test_choosing_a_completion_saves_it(qtbot, window) -> None:  # noqa: ANN001
+    quote = next(a for a in window.panel.model.rows if a.kind == "quote")
+    window.select_annotation(quote.id)
+    speaker: QLineEdit = window.details.fields["speaker"]
+    speaker.setFocus()
+    speaker.selectAll()
+    qtbot.keyClicks(speaker, "priya")
+    completer = speaker.completer()
+    assert completer.completionCount() == 1  # "Priya Raman", used in the project
+    popup = completer.popup()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: speaker.text() == "Priya Raman")
+    with db(window) as p:
+        qtbot.waitUntil(lambda: p.annotations.get(quote.id).speaker == "Priya Raman")
+
+
+def test_participants_complete_the_last_name(qtbot, window) -> None:  # noqa: ANN001
+    event = next(a for a in window.panel.model.rows if a.kind == "event")
+    window.select_annotation(event.id)
+    field: QLineEdit = window.details.fields["participants"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Port Ellis city council, achter")
+    completer = field.completer()
+    assert completer.completionCount() == 1
+    assert completer.pathFromIndex(completer.completionModel().index(0, 0)) == \
+        "Port Ellis city council, Daniel Achterberg"
