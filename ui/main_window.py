@@ -157,6 +157,12 @@ class MainWindow(QMainWindow):
         self.act_focus_panel = self._action("Go to Annotation List", self.panel.view.setFocus,
                                             ("Ctrl+L",))
         self.act_focus_reader = self._action("Go to Text", self.focus_reader, ("Ctrl+T",))
+        for view in (self.panel.view, self.suggested.view, self.library.view):
+            back = QAction(self)
+            back.setShortcut(QKeySequence("Esc"))
+            back.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            back.triggered.connect(self.focus_reader)
+            view.addAction(back)
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")

@@ -238,3 +238,10 @@ def test_participants_complete_the_last_name(qtbot, window) -> None:  # noqa: AN
     assert completer.completionCount() == 1
     assert completer.pathFromIndex(completer.completionModel().index(0, 0)) == \
         "Port Ellis city council, Daniel Achterberg"
+
+
+def test_escape_from_the_list_returns_to_the_text(qtbot, window) -> None:  # noqa: ANN001
+    window.panel.view.setFocus()
+    qtbot.waitUntil(window.panel.view.hasFocus)
+    qtbot.keyClick(window.panel.view, Qt.Key.Key_Escape)
+    assert window.reader.hasFocus()
