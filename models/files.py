@@ -38,7 +38,26 @@ def check_destination(out: Path) -> Path:
         raise ExportError(
             f"Cannot save in {folder}: you do not have permission to write there. "
             "Choose a folder of your own, such as Documents.")
+    if _is_project(out):
+        raise ExportError(
+            f"{out.name} is a Briefmark project; writing over it would destroy it. "
+            "Choose another file name.")
     return out
+
+
+def _is_project(path: Path) -> bool:
+    """Whether `path` is a Briefmark project file (never opened raw while SQLite has it)."""
+    from models import storage
+
+    if not path.is_file():
+        return False
+    if storage.is_open_here(path):
+        return True
+    try:
+        storage.inspect_file(path)
+    except Exception:  # noqa: BLE001 - anything unreadable or foreign is not a project
+        return False
+    return True
 
 
 def _umask() -> int:

@@ -43,6 +43,7 @@ class Project:
         self.annotations = AnnotationStore(self)
         self._annotator: str | None = None
         self._known: object = _UNSEEN  # the revision after our last write or look
+        self._outside_pending = False  # an outside write noticed during one of ours
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False) -> Project:
@@ -113,6 +114,9 @@ class Project:
         try:
             with self._write_engine.begin() as con:
                 yield con
+                before = con.exec_driver_sql(self._REVISION).scalar()
+                if self._known is not _UNSEEN and before != self._known:
+                    self._outside_pending = True  # someone wrote since we last looked
                 con.exec_driver_sql(self._BUMP)
                 self._known = con.exec_driver_sql(self._REVISION).scalar()
         except DBAPIError as exc:
@@ -132,8 +136,9 @@ class Project:
         since this Project last wrote or looked; the app polls this to stay current."""
         with self.reading() as con:
             now = con.exec_driver_sql(self._REVISION).scalar()
-        changed = self._known is not _UNSEEN and now != self._known
+        changed = self._outside_pending or (self._known is not _UNSEEN and now != self._known)
         self._known = now
+        self._outside_pending = False
         if changed:  # an article may have been deleted and its id given to another
             self.annotations.forget_texts()
         return changed

@@ -73,3 +73,36 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
         stored = p.annotations.list()
     assert len(stored) == 120
     assert len({a.id for a in stored}) == 120
+
+
+def test_outside_write_is_noticed_even_after_our_own(tmp_path: Path) -> None:
+    path = tmp_path / "p.briefmark"
+    with Project.open(path, create=True) as p:
+        art = p.articles.add("some article text", ArticleMeta()).id
+    app, other = Project.open(path), Project.open(path)
+    try:
+        app.changed_elsewhere()
+        other.annotations.tag_span(article_id=art, kind="quote", start=0, end=4)
+        app.annotations.tag_span(article_id=art, kind="claim", start=5, end=12)
+        assert app.changed_elsewhere()
+        assert not app.changed_elsewhere()
+    finally:
+        app.close()
+        other.close()
+
+
+def test_exporting_onto_a_project_file_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from models.errors import ExportError
+    from models.files import write_bytes_atomic
+
+    path = tmp_path / "p.briefmark"
+    with Project.open(path, create=True) as p:
+        p.articles.add("some article text", ArticleMeta())
+        with pytest.raises(ExportError, match="is a Briefmark project"):
+            write_bytes_atomic(path, b"{}")  # while open
+    with pytest.raises(ExportError, match="is a Briefmark project"):
+        write_bytes_atomic(path, b"{}")  # and when closed
+    with Project.open(path) as p:
+        assert len(p.articles.list()) == 1
