@@ -237,7 +237,10 @@ def run_cli(argv: Sequence[str]) -> int:
         build_parser().print_help()
         return 0
     try:
-        return args.handler(args)
+        status = args.handler(args)
+        if status:
+            _forget_created()
+        return status
     except BriefmarkError as exc:
         _forget_created()
         print(f"main.py {args.command}: {exc}", file=sys.stderr)

@@ -262,7 +262,23 @@ class AnnotationPanel(QWidget):
         if self._current is not None:
             self.select(self._current, emit=False)
 
+    def has_tags(self, tags: tuple[str, ...]) -> bool:
+        known = {self.tag_box.itemData(i) for i in range(self.tag_box.count())}
+        return all(t in known for t in tags)
+
+    def clear_filters(self) -> None:
+        for box in (self.kind_box, self.status_box, self.tag_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._filters_changed()
+
     def remove(self, annotation_id: int) -> None:
+        if self._current == annotation_id:
+            self._current = None
         self._muted = True
         try:
             self.model.remove(annotation_id)

@@ -187,17 +187,34 @@ class LibraryView(QWidget):
         self.sort_box.currentTextChanged.connect(self._sort)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.proxy.sort(0)
+        self._open_id: int | None = None
 
     def _filter(self, text: str) -> None:
-        self.proxy.needle = text.strip().casefold()
-        self.proxy.invalidateFilter()
+        # Filtering moves Qt's current row; that is not the user choosing an article.
+        keep = self.current_id()
+        sm = self.view.selectionModel()
+        sm.blockSignals(True)
+        if hasattr(self.proxy, "beginFilterChange"):  # Qt 6.10+
+            self.proxy.beginFilterChange()
+            self.proxy.needle = text.strip().casefold()
+            self.proxy.endFilterChange()
+        else:
+            self.proxy.needle = text.strip().casefold()
+            self.proxy.invalidateFilter()
+        sm.blockSignals(False)
+        self.select(keep)
 
     def _sort(self, name: str) -> None:
+        keep = self.current_id()
+        sm = self.view.selectionModel()
+        sm.blockSignals(True)
         self.proxy.sort_name = name
         order = Qt.SortOrder.DescendingOrder if name in DESCENDING else \
             Qt.SortOrder.AscendingOrder
         self.proxy.invalidate()
         self.proxy.sort(0, order)
+        sm.blockSignals(False)
+        self.select(keep)
 
     def set_articles(self, articles: list[ArticleSummary], current: int | None) -> None:
         sm = self.view.selectionModel()
@@ -207,6 +224,7 @@ class LibraryView(QWidget):
         self.select(current)
 
     def select(self, article_id: int | None) -> None:
+        self._open_id = article_id
         sm = self.view.selectionModel()
         sm.blockSignals(True)
         self.view.clearSelection()
@@ -219,9 +237,10 @@ class LibraryView(QWidget):
         sm.blockSignals(False)
 
     def current_id(self) -> int | None:
-        index = self.view.currentIndex()
-        return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+        """The open article (it stays open while a filter hides it)."""
+        return self._open_id
 
     def _current_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
         if current.isValid():
-            self.articleActivated.emit(current.data(Qt.ItemDataRole.UserRole))
+            self._open_id = current.data(Qt.ItemDataRole.UserRole)
+            self.articleActivated.emit(self._open_id)

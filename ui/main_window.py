@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
         project.changed_elsewhere()  # take the starting point
         self.article = None
         self.reader.clear_article()
+        self.suggested.set_suggestions([])
         self.panel.set_annotations([], [])
         self.details.show_annotation(None)
         self.details.set_names(self._names())
@@ -384,6 +385,7 @@ class MainWindow(QMainWindow):
         if current is None:
             self.article = None
             self.reader.clear_article()
+            self.suggested.set_suggestions([])
             self.panel.set_annotations([], [])
             self.details.show_annotation(None)
             self.header.clear()
@@ -437,6 +439,8 @@ class MainWindow(QMainWindow):
         cursor.clearSelection()
         self.reader.setTextCursor(cursor)
         self._apply_changes(ann.article_id, [ann.id], [])
+        if self.panel.model.row_of_id(ann.id) < 0:
+            self.panel.clear_filters()  # the new annotation must be in the list
         self.select_annotation(ann.id)
         self.details.focus_key_field()
         return ann
@@ -518,6 +522,8 @@ class MainWindow(QMainWindow):
                 self._refresh_library_counts()
             return
         annotations = self.session.project.annotations
+        if self.panel.current_id() in removed:  # nothing left to show or edit
+            self.select_annotation(None)
         for aid in removed:
             self.reader.remove(aid)
             self.panel.remove(aid)
@@ -530,6 +536,8 @@ class MainWindow(QMainWindow):
             self.panel.upsert(a)
             if aid == self.panel.current_id():
                 self.details.show_annotation(a, keep_focused=self._own_edit)
+            if not self.panel.has_tags(a.tags):
+                self.panel.set_tags(annotations.all_tags())
         counts = dict.fromkeys(KINDS, 0)
         for a in self.panel.model.all.values():
             counts[a.kind] += 1

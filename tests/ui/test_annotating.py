@@ -245,3 +245,35 @@ def test_escape_from_the_list_returns_to_the_text(qtbot, window) -> None:  # noq
     qtbot.waitUntil(window.panel.view.hasFocus)
     qtbot.keyClick(window.panel.view, Qt.Key.Key_Escape)
     assert window.reader.hasFocus()
+
+
+def test_undoing_a_tag_leaves_nothing_to_edit(qtbot, window) -> None:  # noqa: ANN001
+    target = "protest march"
+    select_with_keys(qtbot, window, TEXT.index(target), len(target))
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.details.annotation is None and window.panel.current_id() is None
+    assert not window.details.fields["claimant"].isVisible()
+
+
+def test_tagging_while_the_list_is_filtered_shows_the_new_one(qtbot, window) -> None:  # noqa: ANN001
+    window.panel.kind_box.setCurrentIndex(window.panel.kind_box.findData("quote"))
+    target = "retraining programmes"
+    select_with_keys(qtbot, window, TEXT.index(target), len(target))
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    current = window.panel.current_id()
+    assert window.panel.model.row_of_id(current) >= 0
+    assert window.panel.kind_box.currentData() == ""
+
+
+def test_filtering_the_library_keeps_the_open_article(qtbot, window) -> None:  # noqa: ANN001
+    from models.values import ArticleMeta
+
+    window.session.project.articles.add("Zebra crossing\n\nText.", ArticleMeta(title="Zebra"))
+    window._articles_changed()
+    opened = window.article.id
+    qtbot.keyClicks(window.library.filter, "zebra")
+    assert window.article.id == opened
+    window.library.filter.clear()
+    assert window.article.id == opened
