@@ -222,8 +222,10 @@ class AnnotationStore:
 
     # -- change ---------------------------------------------------------------------------
 
-    def update(self, annotation_id: int, **values: Any) -> Annotation:
-        """Change fields and/or the span (start, end); returns the stored annotation."""
+    def update(self, annotation_id: int, *, modified: str | None = None,
+               **values: Any) -> Annotation:
+        """Change fields and/or the span (start, end); returns the stored annotation.
+        `modified` sets the modification time (undo puts the earlier one back)."""
         from models.project import now_iso
 
         old = self.get(annotation_id)
@@ -236,7 +238,7 @@ class AnnotationStore:
             changes.update(start=start, end=end, text=text[start:end], prefix=prefix,
                            suffix=suffix)
         changes.update(_clean_fields(old.kind, values))
-        new = replace(old, **changes, modified=now_iso())
+        new = replace(old, **changes, modified=modified or now_iso())
         row = _to_row(new)
         with self._project.writing() as con:
             con.execute(update(AnnotationRow).where(AnnotationRow.id == annotation_id)
@@ -255,6 +257,14 @@ class AnnotationStore:
         with self._project.writing() as con:
             con.execute(delete(AnnotationRow).where(AnnotationRow.id == annotation_id))
         return old
+
+    def delete_many(self, annotation_ids: Iterable[int]) -> list[Annotation]:
+        """Delete several annotations in one transaction; returns them for `add_many`."""
+        ids = list(annotation_ids)
+        gone = [self.get(i) for i in ids]
+        with self._project.writing() as con:
+            con.execute(delete(AnnotationRow).where(AnnotationRow.id.in_(ids)))
+        return gone
 
     def restore(self, annotation: Annotation) -> Annotation:
         """Put back a deleted annotation with its id, uuid, times and fields."""

@@ -132,9 +132,22 @@ class ArticleStore:
         return DeletedArticle(article=article, annotations=annotations)
 
     def restore(self, deleted: DeletedArticle) -> Article:
-        a = deleted.article
-        values = asdict(a)
+        return self.restore_many([deleted])[0]
+
+    def delete_many(self, article_ids: list[int]) -> list[DeletedArticle]:
+        """Delete several articles (and their annotations) in one transaction."""
+        gone = [DeletedArticle(article=self.get(i), annotations=tuple(
+            self._project.annotations.list(article_id=i))) for i in article_ids]
         with self._project.writing() as con:
-            con.execute(insert(ArticleRow).values(**values))
-            self._project.annotations.insert_rows(con, deleted.annotations)
-        return replace(a)
+            con.execute(delete(ArticleRow).where(ArticleRow.id.in_(article_ids)))
+        for i in article_ids:
+            self._project.annotations.forget_article(i)
+        return gone
+
+    def restore_many(self, deleted: list[DeletedArticle]) -> list[Article]:
+        """Put deleted articles back exactly (ids, uuids, annotations), in one transaction."""
+        with self._project.writing() as con:
+            for d in deleted:
+                con.execute(insert(ArticleRow).values(**asdict(d.article)))
+                self._project.annotations.insert_rows(con, d.annotations)
+        return [replace(d.article) for d in deleted]

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from models.errors import BriefmarkError
 from models.values import Annotation, Article, DeletedArticle
 from ui.session import ProjectSession
 from ui.theme import KIND_LABELS
@@ -30,9 +31,23 @@ class _Command(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.do()
+        self._guarded(self.do)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, step) -> None:  # noqa: ANN001
+        # The file may have changed under us (another program) or refuse the write; the
+        # window is told, shows why, and starts the history afresh.
+        try:
+            step()
+        except BriefmarkError as exc:
+            self.session.failed.emit(str(exc))
 
     def do(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
         raise NotImplementedError
 
 
@@ -45,7 +60,7 @@ class TagCommand(_Command):
         self.project.annotations.restore(self.annotation)
         self.session.annotationsChanged.emit(self.annotation.article_id, [self.annotation.id], [])
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.project.annotations.delete(self.annotation.id)
         self.session.annotationsChanged.emit(self.annotation.article_id, [], [self.annotation.id])
 
@@ -59,12 +74,11 @@ class DeleteCommand(_Command):
         self.deleted = deleted
 
     def do(self) -> None:
-        for a in self.deleted:
-            self.project.annotations.delete(a.id)
+        self.project.annotations.delete_many([a.id for a in self.deleted])
         self.session.annotationsChanged.emit(self.deleted[0].article_id, [],
                                              [a.id for a in self.deleted])
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.project.annotations.add_many(self.deleted)
         self.session.annotationsChanged.emit(self.deleted[0].article_id,
                                              [a.id for a in self.deleted], [])
@@ -75,12 +89,14 @@ class EditFieldCommand(_Command):
 
     ID = 1001
 
-    def __init__(self, session: ProjectSession, before: Annotation, field: str,
-                 old: Any, new: Any) -> None:
+    def __init__(self, session: ProjectSession, before: Annotation, after: Annotation,
+                 field: str) -> None:
         super().__init__(session, f"Edit {FIELD_LABELS.get(field, field.title())}")
         self.annotation_id = before.id
         self.article_id = before.article_id
-        self.field, self.old, self.new = field, old, new
+        self.field = field
+        self.old, self.old_time = getattr(before, field), before.modified
+        self.new, self.new_time = getattr(after, field), after.modified
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return self.ID
@@ -90,35 +106,37 @@ class EditFieldCommand(_Command):
             return False
         if (other.annotation_id, other.field) != (self.annotation_id, self.field):
             return False
-        self.new = other.new
+        self.new, self.new_time = other.new, other.new_time
         return True
 
-    def _apply(self, value: Any) -> None:
-        self.project.annotations.update(self.annotation_id, **{self.field: value})
+    def _apply(self, value: Any, modified: str) -> None:
+        self.project.annotations.update(self.annotation_id, modified=modified,
+                                        **{self.field: value})
         self.session.annotationsChanged.emit(self.article_id, [self.annotation_id], [])
 
     def do(self) -> None:
-        self._apply(self.new)
+        self._apply(self.new, self.new_time)
 
-    def undo(self) -> None:
-        self._apply(self.old)
+    def revert(self) -> None:
+        self._apply(self.old, self.old_time)
 
 
 class SpanCommand(_Command):
-    def __init__(self, session: ProjectSession, before: Annotation, start: int, end: int) -> None:
+    def __init__(self, session: ProjectSession, before: Annotation, after: Annotation) -> None:
         super().__init__(session, "Change Span")
         self.annotation_id, self.article_id = before.id, before.article_id
-        self.old = (before.start, before.end)
-        self.new = (start, end)
+        self.old = (before.start, before.end, before.modified)
+        self.new = (after.start, after.end, after.modified)
 
-    def _apply(self, span: tuple[int, int]) -> None:
-        self.project.annotations.update(self.annotation_id, start=span[0], end=span[1])
+    def _apply(self, span: tuple[int, int, str]) -> None:
+        self.project.annotations.update(self.annotation_id, start=span[0], end=span[1],
+                                        modified=span[2])
         self.session.annotationsChanged.emit(self.article_id, [self.annotation_id], [])
 
     def do(self) -> None:
         self._apply(self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._apply(self.old)
 
 
@@ -134,9 +152,8 @@ class AddAnnotationsCommand(_Command):
         self.session.annotationsChanged.emit(self.added[0].article_id,
                                              [a.id for a in self.added], [])
 
-    def undo(self) -> None:
-        for a in self.added:
-            self.project.annotations.delete(a.id)
+    def revert(self) -> None:
+        self.project.annotations.delete_many([a.id for a in self.added])
         self.session.annotationsChanged.emit(self.added[0].article_id, [],
                                              [a.id for a in self.added])
 
@@ -149,13 +166,12 @@ class ImportArticlesCommand(_Command):
         self.deleted: list[DeletedArticle] = []
 
     def do(self) -> None:
-        for d in self.deleted:
-            self.project.articles.restore(d)
+        self.project.articles.restore_many(self.deleted)
         self.deleted = []
         self.session.articlesChanged.emit()
 
-    def undo(self) -> None:
-        self.deleted = [self.project.articles.delete(i) for i in self.ids]
+    def revert(self) -> None:
+        self.deleted = self.project.articles.delete_many(self.ids)
         self.session.articlesChanged.emit()
 
 
@@ -168,7 +184,7 @@ class DeleteArticleCommand(_Command):
         self.deleted = self.project.articles.delete(self.deleted.article.id)
         self.session.articlesChanged.emit()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.project.articles.restore(self.deleted)
         self.session.articlesChanged.emit()
 
@@ -183,7 +199,7 @@ class ArticlePropertiesCommand(_Command):
         self.project.articles.update(self.article_id, **self.new)
         self.session.articlesChanged.emit()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.project.articles.update(self.article_id, **self.old)
         self.session.articlesChanged.emit()
 
@@ -200,6 +216,6 @@ class AcceptSuggestionsCommand(AddAnnotationsCommand):
         super().do()
         self.session.suggestionsTaken.emit(self.added[0].article_id, self.suggestions)
 
-    def undo(self) -> None:
-        super().undo()
+    def revert(self) -> None:
+        super().revert()
         self.session.suggestionsReturned.emit(self.added[0].article_id, self.suggestions)

@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
         self.session = ProjectSession(project, self)
         self.session.annotationsChanged.connect(self._annotations_changed)
         self.session.articlesChanged.connect(self._articles_changed)
+        self.session.failed.connect(self._step_failed)
         self.suggestions.connect_session()
         self._install_undo_actions()
         self.session.undo_stack.indexChanged.connect(self._saved_message)
@@ -480,7 +481,7 @@ class MainWindow(QMainWindow):
         self._own_edit = True
         try:
             self.session.undo_stack.push(
-                commands.EditFieldCommand(self.session, before, field, old, getattr(after, field)))
+                commands.EditFieldCommand(self.session, before, after, field))
             self._apply_changes(after.article_id, [after.id], [])
         finally:
             self._own_edit = False
@@ -492,7 +493,7 @@ class MainWindow(QMainWindow):
         after = self._run(self.session.project.annotations.update, a.id, start=start, end=end)
         if after is None:
             return
-        self.session.undo_stack.push(commands.SpanCommand(self.session, a, start, end))
+        self.session.undo_stack.push(commands.SpanCommand(self.session, a, after))
         self._apply_changes(a.article_id, [a.id], [])
 
     def span_to_selection(self) -> None:
@@ -552,6 +553,22 @@ class MainWindow(QMainWindow):
         if changed:
             self.select_annotation(changed[0])
         self.details.set_names(self._names())
+
+    def _step_failed(self, message: str) -> None:
+        """An undo/redo step could not be applied: say why and start the history afresh
+        (after the stack has finished with the step)."""
+        QMessageBox.warning(self, "Cannot undo or redo", f"{message}\n\nThe undo history "
+                            "starts again from here; what is shown is reloaded from the file.")
+        QTimer.singleShot(0, self._reload_after_failure)
+
+    def _reload_after_failure(self) -> None:
+        if self.session is None:
+            return
+        self.session.undo_stack.clear()
+        self.session.project.annotations.forget_texts()
+        self._articles_changed()
+        if self.article is not None:
+            self.open_article(self.article.id)
 
     def _check_outside_changes(self) -> None:
         """Notice changes another program (the command line, a second window) made to the

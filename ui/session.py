@@ -18,6 +18,8 @@ class ProjectSession(QObject):
     # article id, suggestions: accepted ones given back by undo / taken again by redo
     suggestionsReturned = Signal(int, list)
     suggestionsTaken = Signal(int, list)
+    # an undo or redo step could not be applied (the message says why)
+    failed = Signal(str)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)

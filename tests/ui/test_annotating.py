@@ -277,3 +277,31 @@ def test_filtering_the_library_keeps_the_open_article(qtbot, window) -> None:  #
     assert window.article.id == opened
     window.library.filter.clear()
     assert window.article.id == opened
+
+
+def test_undo_restores_the_annotation_exactly(qtbot, window) -> None:  # noqa: ANN001
+    claim = next(a for a in window.panel.model.rows if a.kind == "claim")
+    window.select_annotation(claim.id)
+    field = window.details.fields["claimant"]
+    field.setFocus()
+    qtbot.keyClicks(field, " (spokesman)")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with db(window) as p:
+        assert p.annotations.get(claim.id) == claim  # fields, span and modified time
+
+
+def test_a_step_that_no_longer_applies_is_explained(qtbot, window, warnings) -> None:  # noqa: ANN001
+    target = "protest march"
+    select_with_keys(qtbot, window, TEXT.index(target), len(target))
+    qtbot.keyClick(window.reader, Qt.Key.Key_E)
+    new_id = window.panel.current_id()
+    with db(window) as other:  # another program removes it meanwhile
+        other.annotations.delete(new_id)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert warnings and "no annotation" in warnings[-1]
+    qtbot.waitUntil(lambda: new_id not in window.reader.annotations)  # reloaded from the file
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
