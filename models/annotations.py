@@ -274,6 +274,10 @@ class AnnotationStore:
     def forget_article(self, article_id: int) -> None:
         self._texts.pop(article_id, None)
 
+    def remember_text(self, article_id: int, text: str) -> None:
+        """Tell the store an article's text written in a transaction not yet committed."""
+        self._texts[article_id] = text
+
     def forget_texts(self) -> None:
         self._texts.clear()
 

@@ -8,10 +8,11 @@ from dataclasses import asdict, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from models.errors import BriefmarkError, NotFoundError, ValidationError
 from models.schema import AnnotationRow, ArticleRow
+from models.textnorm import normalise_text
 from models.values import KINDS, Article, ArticleMeta, ArticleSummary, DeletedArticle
 
 if TYPE_CHECKING:
@@ -63,23 +64,30 @@ class ArticleStore:
 
     def add(self, text: str, meta: ArticleMeta, *, allow_duplicate: bool = False,
             uuid: str | None = None) -> Article:
+        """Store a new article. The text is normalised (docs/text-rules.md) first, whoever
+        calls, since every offset will count into it."""
+        text = normalise_text(text)
+        if not allow_duplicate and (existing := self.find_by_text(text)) is not None:
+            raise DuplicateArticleError(
+                f"This text is already in the project as article {existing}.", existing
+            )
+        with self._project.writing() as con:
+            new_id = self.insert(con, text, meta, uuid=uuid)
+        return self.get(new_id)
+
+    def insert(self, con: Connection, text: str, meta: ArticleMeta, *,
+               uuid: str | None = None) -> int:
+        """Insert an already normalised article inside the caller's transaction."""
         from models.project import now_iso
 
         if not text.strip():
             raise ValidationError("The article has no text.")
         check_published(meta.published)
-        digest = content_hash(text)
-        if not allow_duplicate and (existing := self.find_by_text(text)) is not None:
-            raise DuplicateArticleError(
-                f"This text is already in the project as article {existing}.", existing
-            )
         values = asdict(meta) | {
-            "uuid": uuid or str(uuidlib.uuid4()), "text": text, "content_hash": digest,
+            "uuid": uuid or str(uuidlib.uuid4()), "text": text, "content_hash": content_hash(text),
             "imported": now_iso(),
         }
-        with self._project.writing() as con:
-            new_id = con.execute(insert(ArticleRow).values(**values)).inserted_primary_key[0]
-        return self.get(new_id)
+        return con.execute(insert(ArticleRow).values(**values)).inserted_primary_key[0]
 
     def get(self, article_id: int) -> Article:
         with self._project.reading() as con:

@@ -14,10 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
+
 from models.anchoring import place
-from models.articles import DuplicateArticleError
-from models.errors import BriefmarkError, ValidationError
+from models.articles import content_hash
+from models.errors import ValidationError
 from models.project import Project
+from models.schema import ArticleRow
+from models.textnorm import normalise_text
 from models.values import Annotation, ArticleMeta
 
 FORMAT = "briefmark"
@@ -95,12 +99,14 @@ class AnnotationImportReport:
         return out
 
 
-def import_json(project: Project, data: Any) -> AnnotationImportReport:
-    """Bring articles and annotations from a Briefmark JSON export into the project.
+_STR_FIELDS = ("kind", "text", "prefix", "suffix", "note", "speaker", "claimant", "status",
+               "when", "date", "where", "annotator", "created", "modified", "id")
+_VALUE_FIELDS = ("note", "tags", "speaker", "claimant", "status", "when", "date", "where",
+                 "participants", "annotator", "created", "modified")
 
-    An article whose text the project already has receives the annotations; others are
-    created. Annotations already present (same id) are skipped, never duplicated.
-    """
+
+def _check_file(data: Any) -> list[dict[str, Any]]:
+    """Check the whole file before anything is written; returns its articles."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError("This is not a Briefmark annotation file (no \"format\": "
                               "\"briefmark\").")
@@ -110,55 +116,116 @@ def import_json(project: Project, data: Any) -> AnnotationImportReport:
     if data.get("version") != VERSION:
         raise ValidationError(f"Annotation file version {data.get('version')!r} is not "
                               f"supported; this Briefmark reads version {VERSION}.")
-    if not isinstance(data.get("articles", []), list):
+    articles = data.get("articles") or []
+    if not isinstance(articles, list):
         raise ValidationError("In this annotation file \"articles\" is not a list.")
+    for n, entry in enumerate(articles, start=1):
+        where = f"Article {n} in the file"
+        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str) \
+                or not entry["text"].strip():
+            raise ValidationError(f"{where} has no text.")
+        _check_strings(where, {k: entry.get(k) for k in (*ARTICLE_KEYS, "uuid", "text")
+                               if k != "id"})
+        anns = entry.get("annotations") or []
+        if not isinstance(anns, list) or not all(isinstance(a, dict) for a in anns):
+            raise ValidationError(f"{where}: \"annotations\" must be a list of objects.")
+        for m, ann in enumerate(anns, start=1):
+            at = f"{where}, annotation {m}"
+            _check_strings(at, {k: ann.get(k) for k in _STR_FIELDS})
+            for key in ("tags", "participants"):
+                value = ann.get(key)
+                if value is not None and not isinstance(value, str) and not (
+                        isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                    raise ValidationError(f"{at}: \"{key}\" must be a list of words.")
+                _check_strings(at, {key: value if isinstance(value, str) else None})
+                for v in value if isinstance(value, list) else ():
+                    _check_strings(at, {key: v})
+            for key in ("start", "end"):
+                if ann.get(key) is not None and (not isinstance(ann[key], int)
+                                                 or isinstance(ann[key], bool)):
+                    raise ValidationError(f"{at}: \"{key}\" must be a whole number.")
+    return articles
+
+
+def _check_strings(where: str, values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            if key == "id" and isinstance(value, int):
+                continue
+            raise ValidationError(f"{where}: \"{key}\" must be text.")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError(f"{where}: \"{key}\" holds characters that are not valid "
+                                  "Unicode (a broken surrogate pair).") from None
+
+
+def import_json(project: Project, data: Any) -> AnnotationImportReport:
+    """Bring articles and annotations from a Briefmark JSON export into the project.
+
+    The whole file is checked first and then written in one transaction: a bad file
+    changes nothing. An article whose text the project already has receives the
+    annotations; others are created. Annotations already present (same id) are skipped,
+    never duplicated; one that cannot be placed is reported, never guessed.
+    """
+    articles = _check_file(data)
     report = AnnotationImportReport()
-    existing_uuids = {a.uuid for a in project.annotations.list()}
-    for n, entry in enumerate(data.get("articles") or [], start=1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
-            raise ValidationError(f"Article {n} in the file has no text.")
-        text = entry["text"]
-        article_id = project.articles.find_by_text(text)
-        if article_id is None:
-            meta = ArticleMeta(**{k: str(entry.get(k) or "") for k in ARTICLE_KEYS if k != "id"})
-            try:
-                article_id = project.articles.add(text, meta, uuid=entry.get("uuid")).id
-            except DuplicateArticleError as exc:  # pragma: no cover - raced with find_by_text
-                article_id = exc.existing_id
-            except BriefmarkError:
-                article_id = project.articles.add(text, meta).id
-            report.articles_created += 1
-        else:
-            report.articles_matched += 1
-        title = entry.get("title") or f"article {n}"
-        built: list[Annotation] = []
-        for ann in entry.get("annotations") or []:
-            uid = str(ann.get("id") or "")
-            if uid and uid in existing_uuids:
-                report.already_present += 1
-                continue
-            spot = place(text, str(ann.get("text") or ""), ann.get("start"), ann.get("end"),
-                         str(ann.get("prefix") or ""), str(ann.get("suffix") or ""))
-            if spot is None:
-                report.orphaned.append(f"{title}: {ann.get('kind')} “{_short(ann.get('text'))}” "
-                                       "(its text is missing or appears more than once)")
-                continue
-            values = {k: ann.get(k) for k in ("note", "tags", "speaker", "claimant", "status",
-                                               "when", "date", "where", "participants",
-                                               "annotator", "created", "modified")
-                      if ann.get(k) not in (None, "", [])}
-            try:
-                built.append(project.annotations.build(
-                    article_id=article_id, kind=ann.get("kind"), start=spot.start, end=spot.end,
-                    uuid=uid or None, **values))
-            except ValidationError as exc:
-                report.orphaned.append(f"{title}: “{_short(ann.get('text'))}”: {exc}")
-                continue
-            report.moved += spot.how == "quote"
-            if uid:
-                existing_uuids.add(uid)
-        project.annotations.add_many(built)
-        report.placed += len(built)
+    store = project.annotations
+    existing_uuids = {a.uuid for a in store.list()}
+    known_articles = {s.id for s in project.articles.list()}
+    with project.writing() as con:
+        for n, entry in enumerate(articles, start=1):
+            # Stored texts are normalised; a file written elsewhere may not be (CRLF...).
+            raw = entry["text"]
+            text = normalise_text(raw)
+            moved_text = text != raw
+            article_id = con.scalar(select(ArticleRow.id).where(
+                ArticleRow.content_hash == content_hash(text)).limit(1))
+            if article_id is None:
+                meta = ArticleMeta(**{k: str(entry.get(k) or "")
+                                      for k in ARTICLE_KEYS if k != "id"})
+                uuid = entry.get("uuid")
+                taken = uuid and con.scalar(select(ArticleRow.id).where(ArticleRow.uuid == uuid))
+                article_id = project.articles.insert(con, text, meta,
+                                                     uuid=None if taken else uuid)
+                report.articles_created += 1
+            else:
+                report.articles_matched += 1 if article_id in known_articles else 0
+            store.remember_text(article_id, text)
+            title = entry.get("title") or f"article {n}"
+            built: list[Annotation] = []
+            for ann in entry.get("annotations") or []:
+                uid = str(ann.get("id") or "")
+                if uid and uid in existing_uuids:
+                    report.already_present += 1
+                    continue
+                quote = ann.get("text") or ""
+                context = (ann.get("prefix") or "", ann.get("suffix") or "")
+                if moved_text:
+                    quote = normalise_text(quote)
+                    context = (normalise_text(context[0]), normalise_text(context[1]))
+                spot = place(text, quote, None if moved_text else ann.get("start"),
+                             None if moved_text else ann.get("end"), *context)
+                if spot is None:
+                    report.orphaned.append(f"{title}: {ann.get('kind')} “{_short(quote)}” "
+                                           "(its text is missing or appears more than once)")
+                    continue
+                values = {k: ann.get(k) for k in _VALUE_FIELDS
+                          if ann.get(k) not in (None, "", [])}
+                try:
+                    built.append(store.build(
+                        article_id=article_id, kind=ann.get("kind"), start=spot.start,
+                        end=spot.end, uuid=uid or None, **values))
+                except ValidationError as exc:
+                    report.orphaned.append(f"{title}: “{_short(quote)}”: {exc}")
+                    continue
+                report.moved += spot.how == "quote"
+                if uid:
+                    existing_uuids.add(uid)
+            store.insert_rows(con, built)
+            report.placed += len(built)
     return report
 
 

@@ -8,8 +8,11 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+import pytest
+
 from models import exchange
 from models.article_import import import_files
+from models.errors import ValidationError
 from models.project import Project
 from models.values import ArticleMeta
 
@@ -100,10 +103,6 @@ def test_stale_offsets_are_reanchored_or_reported(project: Project) -> None:
 
 
 def test_bad_files_are_refused(project: Project) -> None:
-    import pytest
-
-    from models.errors import ValidationError
-
     for data in ([], {"format": "other"}, {"format": "briefmark", "version": 7}):
         with pytest.raises(ValidationError):
             exchange.import_json(project, data)
@@ -125,3 +124,43 @@ def test_w3c_shape_offsets_count_code_points(project: Project) -> None:
     text = project.articles.get(art).text
     for a in exchange.export_json(project)["articles"][0]["annotations"]:
         assert text[a["start"]:a["end"]] == a["text"]
+
+
+def test_crlf_text_from_elsewhere_is_normalised_and_reanchored(project: Project) -> None:
+    raw = "Intro\r\n\r\nThey said\r\nwe will build it.\r\nEnd."
+    start = raw.index("we will build")
+    data = {"format": "briefmark", "version": 1, "articles": [{"title": "t", "text": raw,
+            "annotations": [{"kind": "quote", "start": start, "end": start + 13,
+                             "text": "we will build", "prefix": "They said\r\n"}]}]}
+    report = exchange.import_json(project, data)
+    (a,) = project.annotations.list()
+    text = project.articles.get(a.article_id).text
+    assert "\r" not in text and text[a.start:a.end] == "we will build"
+    assert report.placed == 1 and report.moved == 1
+
+
+@pytest.mark.parametrize("bad,message", [
+    ({"annotations": ["not an object"]}, "list of objects"),
+    ({"annotations": [{"kind": "quote", "text": "two", "tags": 5}]}, "list of words"),
+    ({"annotations": [{"kind": "quote", "text": "two", "note": "x\ud800"}]}, "not valid Unicode"),
+    ({"annotations": [{"kind": "quote", "text": "two", "start": "1"}]}, "whole number"),
+    ({"title": 7}, "must be text"),
+])
+def test_malformed_files_change_nothing(project: Project, bad: dict, message: str) -> None:
+    good = {"title": "ok", "text": "one two three",
+            "annotations": [{"kind": "claim", "start": 0, "end": 3, "text": "one"}]}
+    data = {"format": "briefmark", "version": 1,
+            "articles": [good, {"title": "bad", "text": "four five six"} | bad]}
+    with pytest.raises(ValidationError, match=message):
+        exchange.import_json(project, data)
+    assert project.articles.list() == [] and project.annotations.list() == []
+
+
+def test_an_article_without_text_stops_the_whole_file(project: Project) -> None:
+    data = {"format": "briefmark", "version": 1, "articles": [
+        {"title": "ok", "text": "one two", "annotations": [
+            {"kind": "claim", "start": 0, "end": 3, "text": "one"}]},
+        {"title": "empty", "text": ""}]}
+    with pytest.raises(ValidationError, match="Article 2 in the file has no text"):
+        exchange.import_json(project, data)
+    assert project.articles.list() == []
