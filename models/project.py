@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -151,11 +151,19 @@ class Project:
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
+        self.update_setting(key, lambda _old: value)
+
+    def update_setting(self, key: str, change: Callable[[str], str]) -> str:
+        """Read, change and write one setting in one transaction, so that another program
+        changing it at the same moment is not overwritten; returns the new value."""
         from sqlalchemy.dialects.sqlite import insert
 
-        stmt = insert(SettingRow).values(key=key, value=value)
         with self.writing() as con:
+            old = con.scalar(select(SettingRow.value).where(SettingRow.key == key)) or ""
+            value = change(old)
+            stmt = insert(SettingRow).values(key=key, value=value)
             con.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+        return value
 
     @property
     def annotator(self) -> str:

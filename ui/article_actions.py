@@ -23,6 +23,7 @@ FILE_FILTER = "Articles (" + " ".join(f"*{s}" for s in SUPPORTED) + ");;All file
 class ArticleActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.editing_actions: list = []  # File-menu actions that change the project
 
     @property
     def session(self):  # noqa: ANN201

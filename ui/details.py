@@ -172,6 +172,13 @@ class DetailsEditor(QWidget):
         if focused is None:
             self.date_hint.clear()
 
+    def set_read_only(self, read_only: bool) -> None:
+        for w in self.fields.values():
+            if isinstance(w, (QLineEdit, QPlainTextEdit)):
+                w.setReadOnly(read_only)
+            else:
+                w.setEnabled(not read_only)
+
     def focus_key_field(self) -> None:
         if self.annotation is None:
             return

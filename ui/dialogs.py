@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -50,6 +51,12 @@ class ArticlePropertiesDialog(QDialog):
         out["summary"] = self.summary.toPlainText().strip()
         return out
 
+    def accept(self) -> None:
+        # Check before closing, so that a mistyped date loses nothing the user entered.
+        if _date_refused(self, self.edits["published"].text().strip()):
+            return
+        super().accept()
+
 
 class ClipboardArticleDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -78,6 +85,26 @@ class ClipboardArticleDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(640, 520)
+
+    def accept(self) -> None:
+        if not self.text.toPlainText().strip():
+            QMessageBox.warning(self, self.windowTitle(), "Paste the article's text first.")
+            return
+        if _date_refused(self, self.published.text().strip()):
+            return
+        super().accept()
+
+
+def _date_refused(dialog: QDialog, value: str) -> bool:
+    from models.articles import check_published
+    from models.errors import ValidationError
+
+    try:
+        check_published(value)
+    except ValidationError as exc:
+        QMessageBox.warning(dialog, dialog.windowTitle(), str(exc))
+        return True
+    return False
 
 
 class ShortcutsDialog(QDialog):

@@ -173,13 +173,15 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Recent Projects", self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("Import Articles…", self.articles.import_dialog,
-                                         ("Ctrl+I",)))
-        file_menu.addAction(self._action("New Article from Clipboard…",
-                                         self.articles.from_clipboard, ("Ctrl+Shift+V",)))
-        file_menu.addAction(self._action("Article Properties…", self.articles.properties,
-                                         ("Ctrl+Shift+P",)))
-        file_menu.addAction(self._action("Delete Article", self.articles.delete_current))
+        self.articles.editing_actions = [
+            self._action("Import Articles…", self.articles.import_dialog, ("Ctrl+I",)),
+            self._action("New Article from Clipboard…", self.articles.from_clipboard,
+                         ("Ctrl+Shift+V",)),
+            self._action("Article Properties…", self.articles.properties, ("Ctrl+Shift+P",)),
+            self._action("Delete Article", self.articles.delete_current),
+        ]
+        for act in self.articles.editing_actions:
+            file_menu.addAction(act)
         file_menu.addSeparator()
         self.export_menu = file_menu.addMenu("Export")
         self.export_menu.addAction(self._action("Briefing Note (.docx)…",
@@ -289,6 +291,7 @@ class MainWindow(QMainWindow):
         self.panel.set_annotations([], [])
         self.details.show_annotation(None)
         self.details.set_names(self._names())
+        self._apply_read_only(project.read_only)
         title = f"{path.stem} — Briefmark" + (" (read-only)" if project.read_only else "")
         self.setWindowTitle(title)
         self._remember_recent(path)
@@ -306,6 +309,24 @@ class MainWindow(QMainWindow):
         if wanted is not None:
             self.open_article(wanted)
         return True
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        """A project that cannot be written can be read, searched and exported, not edited:
+        editing controls are off instead of failing one keystroke at a time."""
+        editing = [*self.tag_actions.values(), self.act_delete, self.act_span,
+                   self.act_grow_end, self.act_shrink_end, self.act_grow_start,
+                   self.act_shrink_start, *self.articles.editing_actions,
+                   self.suggestions.act_accept, self.suggestions.act_reject,
+                   self.suggestions.act_accept_kind]
+        for act in editing:
+            act.setEnabled(not read_only)
+        self.details.set_read_only(read_only)
+        self.suggested.setEnabled(not read_only)
+        self.setAcceptDrops(not read_only)
+        if read_only:
+            self.statusBar().showMessage(
+                "This project is read-only (the file or its folder cannot be written): you "
+                "can read, search and export, not change it.")
 
     def _names(self) -> list[str]:
         if self.session is None:

@@ -37,21 +37,25 @@ def _setting_key(project: Project, article_id: int) -> str:
     return _REJECTED + project.articles.get(article_id).uuid
 
 
-def rejected_keys(project: Project, article_id: int) -> set[str]:
-    raw = project.setting(_setting_key(project, article_id))
+def _parse_keys(raw: str) -> set[str]:
     try:
         keys = json.loads(raw) if raw else []
     except ValueError:
         keys = []  # a damaged setting forgets rejections rather than failing
-    return {k for k in keys if isinstance(k, str)}
+    return {k for k in keys if isinstance(k, str)} if isinstance(keys, list) else set()
+
+
+def rejected_keys(project: Project, article_id: int) -> set[str]:
+    return _parse_keys(project.setting(_setting_key(project, article_id)))
 
 
 def reject(project: Project, article_id: int, suggestion: Suggestion) -> None:
-    """Remember that the user does not want this suggestion for this article."""
-    keys = rejected_keys(project, article_id)
-    keys.add(suggestion.key())
-    project.set_setting(_setting_key(project, article_id),
-                        json.dumps(sorted(keys), ensure_ascii=False))
+    """Remember that the user does not want this suggestion for this article (read and
+    written in one transaction, so a rejection made elsewhere meanwhile is kept)."""
+    project.update_setting(
+        _setting_key(project, article_id),
+        lambda raw: json.dumps(sorted(_parse_keys(raw) | {suggestion.key()}),
+                               ensure_ascii=False))
 
 
 def suggest_for_article(project: Project, article_id: int, *,

@@ -115,20 +115,30 @@ def test_unopenable_project_shows_the_core_message(qtbot, window, tmp_path: Path
     assert window.session is not None and window.session.project.path.name == "sample.briefmark"
 
 
-def test_read_only_project_refuses_with_a_message(qtbot, settings, sample_path: Path,  # noqa: ANN001
-                                                  warnings: list[str]) -> None:
-    from ui.main_window import MainWindow
+def test_read_only_project_can_be_read_not_edited(qtbot, settings, sample_path: Path,  # noqa: ANN001
+                                                  warnings: list[str], monkeypatch) -> None:
+    real_open = Project.open
 
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.open_project(sample_path)
-    window.session.project.close()
-    window.session.project = Project(sample_path, read_only=True)
+    def open_read_only(path, **kw):  # noqa: ANN001, ANN003 - as for a file we cannot write
+        project = real_open(path, **kw)
+        project.read_only = True
+        return project
+
+    monkeypatch.setattr(Project, "open", staticmethod(open_read_only))
+    window = make_window(qtbot, settings, sample_path)
+    assert "(read-only)" in window.windowTitle()
+    assert "read-only" in window.statusBar().currentMessage()
     window.reader.select_span(0, 7)
-    window.tag("claim")
-    assert "read-only" in warnings[-1]
-    with Project.open(sample_path) as p:
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    first = window.panel.model.rows[0]
+    window.select_annotation(first.id)
+    note = window.details.fields["note"]
+    note.setFocus()
+    qtbot.keyClicks(note, "abcd")
+    assert warnings == []  # nothing to refuse: editing is simply off
+    assert note.toPlainText() == first.note
+    with real_open(sample_path) as p:
+        assert p.annotations.get(first.id) == first
         assert all(a.text != "Harbour" for a in p.annotations.list())
 
 
@@ -178,3 +188,28 @@ def test_changes_from_the_command_line_show_up(qtbot, window, tmp_path: Path) ->
     assert [a.title for a in window.library.model.articles][-1] == "Another article"
     assert not window.undo_action.isEnabled()  # its steps may no longer apply
     assert "another program" in window.statusBar().currentMessage()
+
+
+def test_a_bad_date_keeps_the_properties_dialog_open(qtbot, window, warnings) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QTimer
+
+    from ui.dialogs import ArticlePropertiesDialog
+
+    article = window.article
+    seen: list[bool] = []
+
+    def fill() -> None:
+        dialog = window.findChild(ArticlePropertiesDialog)
+        dialog.summary.setPlainText("Worth keeping")
+        dialog.edits["published"].setText("14 March")
+        dialog.accept()
+        seen.append(dialog.isVisible())  # still open, nothing typed is lost
+        dialog.edits["published"].setText("2025-03-15")
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    window.articles.properties()
+    assert seen == [True] and "not a date" in warnings[-1]
+    with db(window) as p:
+        saved = p.articles.get(article.id)
+    assert (saved.summary, saved.published) == ("Worth keeping", "2025-03-15")
