@@ -118,8 +118,6 @@ class MainWindow(QMainWindow):
         return act
 
     def _build_actions(self) -> None:
-        stack_undo = self._undo_placeholder = QAction("Undo", self)
-        stack_undo.setEnabled(False)
         self.tag_actions = {
             k: self._action(f"Tag as {KIND_LABELS[k]}", lambda _=False, k=k: self.tag(k),
                             TAG_KEYS[k], reader_only=True,

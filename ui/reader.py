@@ -115,11 +115,15 @@ class ReaderView(QPlainTextEdit):
         return (self.offsets.to_cp(cursor.selectionStart()),
                 self.offsets.to_cp(cursor.selectionEnd()))
 
-    def select_span(self, start: int, end: int, *, center: bool = True) -> None:
+    def _span_cursor(self, start: int, end: int) -> QTextCursor:
+        """A cursor selecting [start, end) given in code points."""
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.offsets.to_qt(start))
         cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
+        return cursor
+
+    def select_span(self, start: int, end: int, *, center: bool = True) -> None:
+        self.setTextCursor(self._span_cursor(start, end))
         if center:
             self.centerCursor()
 
@@ -152,10 +156,7 @@ class ReaderView(QPlainTextEdit):
             self.setExtraSelections([])
             return
         sel = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.offsets.to_qt(a.start))
-        cursor.setPosition(self.offsets.to_qt(a.end), QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cursor
+        sel.cursor = self._span_cursor(a.start, a.end)
         sel.format.setBackground(kind_ink(a.kind))
         sel.format.setForeground(Qt.GlobalColor.black if is_dark() else Qt.GlobalColor.white)
         self.setExtraSelections([sel])
@@ -164,10 +165,7 @@ class ReaderView(QPlainTextEdit):
         """Mark a span that is not an annotation yet (the current suggestion)."""
         self.current_id = None
         sel = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.offsets.to_qt(start))
-        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cursor
+        sel.cursor = self._span_cursor(start, end)
         sel.format.setBackground(kind_fill(kind))
         sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         sel.format.setUnderlineColor(kind_ink(kind))

@@ -14,7 +14,6 @@ class ProjectSession(QObject):
     # article id, annotation ids added/changed, ids removed
     annotationsChanged = Signal(int, list, list)
     articlesChanged = Signal()
-    saved = Signal(str)  # a status-bar message after each committed change
     # article id, suggestions: accepted ones given back by undo / taken again by redo
     suggestionsReturned = Signal(int, list)
     suggestionsTaken = Signal(int, list)
