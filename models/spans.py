@@ -23,8 +23,10 @@ def _in_word(text: str, i: int) -> bool:
     ch = text[i]
     if _is_word_char(ch):
         return True
+    # An acronym's mark stands before its last letter (יו"ר, צה"ל): one letter, then a word end.
     return (ch in "\"'\u05f3\u05f4" and 0 < i < len(text) - 1
-            and text[i - 1].isalpha() and text[i + 1].isalpha())
+            and text[i - 1].isalpha() and text[i + 1].isalpha()
+            and (i + 2 >= len(text) or not text[i + 2].isalpha()))
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -45,20 +47,49 @@ def trim_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def word_step(text: str, pos: int, words: int) -> int:
-    """Move `pos` over whole words: forward (words > 0) or backward."""
+_GAP = " \t\u00a0"  # spaces inside a paragraph; a line break ends it
+
+
+def word_step(text: str, pos: int, words: int, *, edge: str = "end") -> int:
+    """Move a span edge over whole words (runs of non-space characters, punctuation and
+    emoji included), never across a line break. `edge` says which: an end sits just after
+    a word, a start just before one, so one step out and one step in return to the same
+    place. Positive `words` move towards the end of the text."""
     n = len(text)
+
+    def fwd_gap(i: int) -> int:
+        while i < n and text[i] in _GAP:
+            i += 1
+        return i
+
+    def back_gap(i: int) -> int:
+        while i > 0 and text[i - 1] in _GAP:
+            i -= 1
+        return i
+
+    def fwd_word(i: int) -> int:
+        while i < n and not text[i].isspace():
+            i += 1
+        return i
+
+    def back_word(i: int) -> int:
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+        return i
+
     for _ in range(abs(words)):
-        if words > 0:
-            while pos < n and not text[pos].isalnum():
-                pos += 1
-            while pos < n and text[pos].isalnum():
-                pos += 1
-            while pos < n and not text[pos].isspace() and not text[pos].isalnum():
-                pos += 1  # closing punctuation belongs with the word
-        else:
-            while pos > 0 and not text[pos - 1].isalnum():
-                pos -= 1
-            while pos > 0 and text[pos - 1].isalnum():
-                pos -= 1
+        if edge == "end" and words > 0:  # take in the next word
+            j = fwd_gap(pos)
+            if j >= n or text[j] == "\n":
+                break
+            pos = fwd_word(j)
+        elif edge == "end":  # give back the last word
+            pos = back_gap(back_word(pos))
+        elif words < 0:  # a start takes in the word before
+            j = back_gap(pos)
+            if j <= 0 or text[j - 1] == "\n":
+                break
+            pos = back_word(j)
+        else:  # a start gives back its first word
+            pos = fwd_gap(fwd_word(pos))
     return pos

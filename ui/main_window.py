@@ -528,9 +528,9 @@ class MainWindow(QMainWindow):
         text = self.article.text
         start, end = a.start, a.end
         if start_words:
-            start = word_step(text, start, start_words)
+            start = word_step(text, start, start_words, edge="start")
         if end_words:
-            end = word_step(text, end, end_words)
+            end = word_step(text, end, end_words, edge="end")
         start, end = trim_whitespace(text, start, end)
         if start < end:
             self.change_span(start, end)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
@@ -12,6 +14,17 @@ from ui.offsets import OffsetMap
 from ui.theme import KIND_LABELS, is_dark, kind_fill, kind_ink
 
 MAX_TEXT_WIDTH_CHARS = 78
+
+
+def paragraph_is_rtl(paragraph: str) -> bool:
+    """Whether a paragraph's first strongly directional letter is Hebrew or Arabic."""
+    for ch in paragraph:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 class ReaderView(QPlainTextEdit):
@@ -55,7 +68,25 @@ class ReaderView(QPlainTextEdit):
         self.highlighter.index = index
         self.highlighter.clear_cache()
         self.setPlainText(text)  # lays out and highlights with the index in place
+        self._set_paragraph_directions(text)
         self.setExtraSelections([])
+
+    def _set_paragraph_directions(self, text: str) -> None:
+        """Right-to-left paragraphs (Hebrew, Arabic) start at the right edge, like the
+        notes and the header do; Qt would otherwise align every paragraph left."""
+        rtl = [n for n, para in enumerate(text.split("\n")) if paragraph_is_rtl(para)]
+        if not rtl:
+            return
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for n in rtl:
+            block = doc.findBlockByNumber(n)
+            fmt = block.blockFormat()
+            fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+        cursor.endEditBlock()
 
     def clear_article(self) -> None:
         self.highlighter.index = None
@@ -128,8 +159,8 @@ class ReaderView(QPlainTextEdit):
             self.centerCursor()
 
     def reveal(self, start: int, end: int) -> None:
-        """Scroll a span into view (centred) unless it is already visible; the selection
-        stays as it is."""
+        """Bring a span into view, centred, unless it is already visible. The caret moves
+        to the span's start (a selection elsewhere would scroll the view back to itself)."""
         cursor = QTextCursor(self.document())
         area = self.viewport().rect()
         cursor.setPosition(self.offsets.to_qt(start))
@@ -137,14 +168,9 @@ class ReaderView(QPlainTextEdit):
         cursor.setPosition(self.offsets.to_qt(end))
         if area.contains(top) and area.contains(self.cursorRect(cursor)):
             return
-        keep = self.textCursor()
         cursor.setPosition(self.offsets.to_qt(start))
         self.setTextCursor(cursor)
         self.centerCursor()
-        cursor.setPosition(self.offsets.to_qt(end))
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-        self.setTextCursor(keep)
 
     def set_current(self, annotation_id: int | None) -> None:
         self.current_id = annotation_id

@@ -305,3 +305,25 @@ def test_a_step_that_no_longer_applies_is_explained(qtbot, window, warnings) -> 
     assert warnings and "no annotation" in warnings[-1]
     qtbot.waitUntil(lambda: new_id not in window.reader.annotations)  # reloaded from the file
     assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+
+
+def test_next_annotation_scrolls_into_view_in_a_long_article(qtbot, text_window) -> None:  # noqa: ANN001
+    paragraphs = [f"Paragraph {i} says something worth reading about item {i}." for i in range(300)]
+    text = "\n\n".join(paragraphs)
+    window = text_window(text)
+    project = window.session.project
+    for i in (5, 150, 290):
+        start = text.index(f"item {i}.")
+        project.annotations.tag_span(article_id=window.article.id, kind="claim",
+                                     start=start, end=start + len(f"item {i}"))
+    window.open_article(window.article.id)
+    window.reader.setFocus()
+    bar = window.reader.verticalScrollBar()
+    positions = []
+    for _ in range(3):
+        qtbot.keyClick(window.reader, Qt.Key.Key_N)
+        current = window.reader.annotations[window.panel.current_id()]
+        rect = window.reader.cursorRect(window.reader._span_cursor(current.start, current.end))
+        assert window.reader.viewport().rect().contains(rect.center())
+        positions.append(bar.value())
+    assert positions[2] > positions[1] > 0

@@ -109,3 +109,14 @@ def test_offset_map_round_trip() -> None:
         pos = m.to_qt(cp)
         assert m.to_cp(pos) == cp
         assert qt_text[: pos * 2].decode("utf-16-le") == EMOJI[:cp]
+
+
+def test_rtl_paragraphs_are_laid_out_right_to_left(qtbot, text_window) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt as QtCore
+
+    window = text_window("English first line\n\nשלום עולם, פסקה בעברית\n\nوقال الوزير")
+    doc = window.reader.document()
+    directions = [doc.findBlockByNumber(n).blockFormat().layoutDirection() for n in (0, 2, 4)]
+    assert directions[0] != QtCore.LayoutDirection.RightToLeft
+    assert directions[1:] == [QtCore.LayoutDirection.RightToLeft] * 2
+    assert window.reader.toPlainText().count("\n") == 4  # the text itself is unchanged
