@@ -128,6 +128,16 @@ class SpanCommand(_Command):
         self.old = (before.start, before.end, before.modified)
         self.new = (after.start, after.end, after.modified)
 
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return 1002
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        # A run of nudges to one annotation's span is one step.
+        if not isinstance(other, SpanCommand) or other.annotation_id != self.annotation_id:
+            return False
+        self.new = other.new
+        return True
+
     def _apply(self, span: tuple[int, int, str]) -> None:
         self.project.annotations.update(self.annotation_id, start=span[0], end=span[1],
                                         modified=span[2])

@@ -163,11 +163,17 @@ class DetailsEditor(QWidget):
                 w.setCurrentIndex(max(0, w.findData(value or "unverified")))
             elif isinstance(w, QPlainTextEdit):
                 if w.toPlainText() != value:
+                    caret = w.textCursor().position()
                     w.setPlainText(value)
+                    cursor = w.textCursor()
+                    cursor.setPosition(min(caret, len(w.toPlainText())))
+                    w.setTextCursor(cursor)  # undo while typing keeps the caret in place
             elif isinstance(w, QLineEdit):
                 shown = ", ".join(value) if isinstance(value, tuple) else value
                 if w.text() != shown:
+                    caret = w.cursorPosition()
                     w.setText(shown)
+                    w.setCursorPosition(min(caret, len(shown)))
             w.blockSignals(False)
         if focused is None:
             self.date_hint.clear()

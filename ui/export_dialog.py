@@ -82,6 +82,7 @@ class BriefingExportDialog(QDialog):
         group.addButton(self.scope_all)
         (self.scope_current if article else self.scope_all).setChecked(True)
         self.scope_current.setEnabled(article is not None)
+        self.scope_all.toggled.connect(self._scope_changed)
         self.kind_boxes = {k: QCheckBox(KIND_LABELS[k] + "s") for k in KINDS}
         for box in self.kind_boxes.values():
             box.setChecked(True)
@@ -128,6 +129,14 @@ class BriefingExportDialog(QDialog):
         self.thread: QThread | None = None
         self.worker: ExportWorker | None = None
         self.written = ""
+
+    def _scope_changed(self, all_articles: bool) -> None:
+        """The article's headline is the default title for its own note only."""
+        headline = self.window.article.title if self.window.article else ""
+        if all_articles and self.title.text() == headline:
+            self.title.clear()  # the note then gets its own default title
+        elif not all_articles and not self.title.text():
+            self.title.setText(headline)
 
     def _choose_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "House template", self.template.text(),

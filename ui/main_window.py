@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -379,6 +380,8 @@ class MainWindow(QMainWindow):
         except BriefmarkError:
             return
         self.article = article
+        focus = QApplication.focusWidget()
+        editing = focus is not None and self.details.isAncestorOf(focus)
         annotations = project.annotations.list(article_id=article_id)
         self.reader.set_article(article.text, annotations)
         self.suggested.set_suggestions([])
@@ -386,6 +389,8 @@ class MainWindow(QMainWindow):
         self.details.show_annotation(None)
         self._show_header(article)
         self.library.select(article_id)
+        if editing and not focus.isVisible():  # its annotation is gone: back to the text
+            self.reader.setFocus()
         self.settings.setValue(f"lastArticle/{project.path.resolve()}", article_id)
 
     def _show_header(self, a: Article) -> None:
@@ -602,6 +607,7 @@ class MainWindow(QMainWindow):
             return
         self.session.undo_stack.clear()
         keep = self.panel.current_id()
+        focus = QApplication.focusWidget()
         articles = self.session.project.articles.list()
         current = self.article.id if self.article and any(
             a.id == self.article.id for a in articles) else None
@@ -610,6 +616,9 @@ class MainWindow(QMainWindow):
             self.open_article(current)
             if keep in self.reader.annotations:
                 self.select_annotation(keep)
+                if focus is not None and self.details.isAncestorOf(focus) and \
+                        focus.isVisible():
+                    focus.setFocus()  # typing goes on where it was
         else:
             self._articles_changed()
         self.statusBar().showMessage("Updated with changes made by another program", 8000)
@@ -628,6 +637,8 @@ class MainWindow(QMainWindow):
 
     def _panel_current(self, annotation_id: int | None) -> None:
         a = self.reader.annotations.get(annotation_id) if annotation_id is not None else None
+        if a is not None:
+            self.suggested.clear_current()  # one thing is current: keys act on it alone
         self.reader.set_current(a.id if a else None)
         self.details.show_annotation(a)
         if a is not None:
@@ -650,6 +661,10 @@ class MainWindow(QMainWindow):
     # -- context menu, drag and drop ----------------------------------------------------------
 
     def _reader_menu(self, pos) -> None:  # noqa: ANN001
+        self.reader_menu(pos).exec(self.reader.viewport().mapToGlobal(pos))
+
+    def reader_menu(self, pos) -> QMenu:  # noqa: ANN001
+        """The reader's context menu for a viewport position."""
         menu = self.reader.createStandardContextMenu(pos)
         menu.addSeparator()
         for a in self.tag_actions.values():
@@ -657,14 +672,19 @@ class MainWindow(QMainWindow):
         cp = self.reader.offsets.to_cp(self.reader.cursorForPosition(pos).position())
         here = self.reader.annotations_at(cp)
         if here:
+            # What the menu acts on is what was clicked: the innermost annotation there.
+            if self.panel.current_id() not in {a.id for a in here}:
+                self.select_annotation(here[0].id)
             menu.addSeparator()
             for a in here:
                 label = f"Select {KIND_LABELS[a.kind]}: {' '.join(a.text.split())[:40]}"
                 menu.addAction(label, lambda a=a: self.select_annotation(a.id))
-        if self.current() is not None:
+        current = self.current()
+        if current is not None and self.reader.textCursor().hasSelection():
             menu.addAction(self.act_span)
+        if here and current is not None:
             menu.addAction(self.act_delete)
-        menu.exec(self.reader.viewport().mapToGlobal(pos))
+        return menu
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):

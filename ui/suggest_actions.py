@@ -157,5 +157,6 @@ class SuggestActions:
 
     def show_current(self, s: object) -> None:
         if s is not None:
+            self.window.select_annotation(None)  # one thing is current: keys act on it alone
             self.window.reader.reveal(s.start, s.end)
             self.window.reader.set_current_span(s.kind, s.start, s.end)

@@ -102,6 +102,13 @@ class SuggestionPanel(QWidget):
         if not n:
             self.hide()
 
+    def clear_current(self) -> None:
+        sm = self.view.selectionModel()
+        sm.blockSignals(True)
+        self.view.setCurrentIndex(QModelIndex())
+        self.view.clearSelection()
+        sm.blockSignals(False)
+
     def current(self) -> Any | None:
         index = self.view.currentIndex()
         return self.model.rows[index.row()] if index.isValid() else None

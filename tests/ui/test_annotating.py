@@ -327,3 +327,27 @@ def test_next_annotation_scrolls_into_view_in_a_long_article(qtbot, text_window)
         assert window.reader.viewport().rect().contains(rect.center())
         positions.append(bar.value())
     assert positions[2] > positions[1] > 0
+
+
+def test_context_menu_acts_on_what_was_clicked(qtbot, window) -> None:  # noqa: ANN001
+    quote = next(a for a in window.panel.model.rows if a.text.startswith("Nobody in"))
+    window.select_annotation(quote.id)
+    plain = TEXT.index("The closure plan sets out")  # not annotated
+    window.reader.reveal(plain, plain + 5)
+    menu = window.reader_menu(window.reader.position_point(plain + 2))
+    assert window.act_delete not in menu.actions()  # nothing under the mouse to delete
+    spot = TEXT.index("a death sentence") + 3
+    window.reader.reveal(spot, spot + 1)
+    menu = window.reader_menu(window.reader.position_point(spot))
+    assert window.act_delete in menu.actions()
+    assert window.reader.annotations[window.panel.current_id()].text.startswith("a death")
+
+
+def test_suggestion_and_annotation_are_never_both_current(qtbot, window) -> None:  # noqa: ANN001
+    window.suggestions.suggest()
+    first = window.panel.model.rows[0]
+    window.select_annotation(first.id)
+    assert window.suggested.current() is None
+    assert window.suggested.model.rows  # the sample leaves some unannotated quotes and claims
+    window.suggested.select_key(window.suggested.model.rows[0].key())
+    assert window.panel.current_id() is None and window.current() is None
