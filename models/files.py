@@ -54,10 +54,10 @@ def _is_project(path: Path) -> bool:
     if storage.is_open_here(path):
         return True
     try:
-        storage.inspect_file(path)
-    except Exception:  # noqa: BLE001 - anything unreadable or foreign is not a project
+        with path.open("rb") as fh:
+            return storage.has_project_id(fh.read(100))
+    except OSError:
         return False
-    return True
 
 
 def _umask() -> int:

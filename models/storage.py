@@ -83,6 +83,11 @@ def inspect_file(path: Path) -> FileState:
             f"{name} is not a Briefmark project. Open a .briefmark file, or import it "
             "as an article with File ▸ Import articles."
         )
+    if not is_open_here(path) and not has_project_id(header):
+        # Decided from the header alone: SQLite never touches (or adds files beside) a
+        # database that is not ours.
+        raise NotAProjectError(
+            f"{name} is an SQLite database but not a Briefmark project; it was not changed.")
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
     try:
         con = _connect_readonly(path, immutable=not writable)
@@ -109,6 +114,12 @@ def inspect_file(path: Path) -> FileState:
             "Update Briefmark to open it; the file was not changed."
         )
     return FileState(revision=revision, writable=writable)
+
+
+def has_project_id(header: bytes) -> bool:
+    """Whether a file's first 100 bytes are an SQLite header carrying Briefmark's id."""
+    return (header.startswith(SQLITE_MAGIC) and len(header) >= 72
+            and int.from_bytes(header[68:72], "big") == APPLICATION_ID)
 
 
 def _corrupt_message(name: str) -> str:

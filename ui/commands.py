@@ -229,3 +229,24 @@ class AcceptSuggestionsCommand(AddAnnotationsCommand):
     def revert(self) -> None:
         super().revert()
         self.session.suggestionsReturned.emit(self.added[0].article_id, self.suggestions)
+
+
+class RejectSuggestionsCommand(_Command):
+    """Rejections are remembered in the project; undo forgets them and offers them again."""
+
+    def __init__(self, session: ProjectSession, article_id: int, suggestions: list) -> None:
+        n = len(suggestions)
+        super().__init__(session, "Reject Suggestion" if n == 1 else f"Reject {n} Suggestions")
+        self.article_id, self.suggestions = article_id, suggestions
+
+    def do(self) -> None:
+        from models.suggest import reject_many
+
+        reject_many(self.project, self.article_id, self.suggestions)
+        self.session.suggestionsTaken.emit(self.article_id, self.suggestions)
+
+    def revert(self) -> None:
+        from models.suggest import unreject
+
+        unreject(self.project, self.article_id, self.suggestions)
+        self.session.suggestionsReturned.emit(self.article_id, self.suggestions)

@@ -101,16 +101,18 @@ class SuggestActions:
         w = self.window
         if w.session is None or w.article is None or not chosen:
             return
-        from models.suggest import reject
+        from models.suggest import reject_many
 
         try:
-            for s in chosen:
-                reject(w.session.project, w.article.id, s)
+            reject_many(w.session.project, w.article.id, chosen)
         except BriefmarkError as exc:
             QMessageBox.warning(w, "Briefmark", str(exc))
             return
+        w.session.undo_stack.push(
+            commands.RejectSuggestionsCommand(w.session, w.article.id, list(chosen)))
         self._drop(chosen)
-        w.statusBar().showMessage("Rejected; it will not be suggested again here", 4000)
+        w.statusBar().showMessage("Rejected; it will not be suggested again here "
+                                  "(Ctrl+Z brings it back)", 4000)
 
     def _drop(self, decided: list) -> None:
         self.panel.after_decision(decided)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from models.values import Annotation
 
 __all__ = ["KINDS", "Suggestion", "accept", "reject", "rejected_keys", "suggest_for_article",
-           "suggest_text"]
+           "suggest_text", "reject_many", "unreject"]
 
 _REJECTED = "suggest.rejected."
 
@@ -50,12 +50,25 @@ def rejected_keys(project: Project, article_id: int) -> set[str]:
 
 
 def reject(project: Project, article_id: int, suggestion: Suggestion) -> None:
-    """Remember that the user does not want this suggestion for this article (read and
-    written in one transaction, so a rejection made elsewhere meanwhile is kept)."""
+    """Remember that the user does not want this suggestion for this article."""
+    reject_many(project, article_id, [suggestion])
+
+
+def reject_many(project: Project, article_id: int, suggestions: Iterable[Suggestion]) -> None:
+    """Remember several rejections (read and written in one transaction, so a rejection
+    made elsewhere meanwhile is kept)."""
+    keys = {s.key() for s in suggestions}
     project.update_setting(
         _setting_key(project, article_id),
-        lambda raw: json.dumps(sorted(_parse_keys(raw) | {suggestion.key()}),
-                               ensure_ascii=False))
+        lambda raw: json.dumps(sorted(_parse_keys(raw) | keys), ensure_ascii=False))
+
+
+def unreject(project: Project, article_id: int, suggestions: Iterable[Suggestion]) -> None:
+    """Forget rejections (undo), so these suggestions are offered again."""
+    keys = {s.key() for s in suggestions}
+    project.update_setting(
+        _setting_key(project, article_id),
+        lambda raw: json.dumps(sorted(_parse_keys(raw) - keys), ensure_ascii=False))
 
 
 def suggest_for_article(project: Project, article_id: int, *,

@@ -75,6 +75,7 @@ def test_other_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
     with pytest.raises(NotAProjectError, match="not a Briefmark project"):
         Project.open(path)
     assert digest(path) == before
+    assert sorted(os.listdir(tmp_path)) == ["other.db"]  # no -wal/-shm left beside it
 
 
 def _checkpointed(path: Path) -> None:

@@ -50,6 +50,12 @@ def test_suggest_accept_undo_reject(qtbot, text_window) -> None:  # noqa: ANN001
     assert rejected.key() not in {s.key() for s in window.suggested.model.rows}
     window.suggestions.suggest()  # asking again: the rejected one stays away
     assert rejected.key() not in {s.key() for s in window.suggested.model.rows}
+    assert window.undo_action.text() == "Undo Reject Suggestion"
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert rejected.key() in {s.key() for s in window.suggested.model.rows}
+    window.suggestions.suggest()  # and it is offered again from now on
+    assert rejected.key() in {s.key() for s in window.suggested.model.rows}
 
 
 def test_accept_all_of_a_kind(qtbot, text_window) -> None:  # noqa: ANN001
