@@ -1,20 +1,35 @@
-"""Finding text the way a reader expects: ignoring case, treating NBSP as a space and
-seeing through soft hyphens and zero-width characters, with results as exact code-point
-offsets into the stored text (so a found span can be tagged as it is)."""
+"""Finding text the way a reader expects: ignoring case and accents, treating NBSP as a
+space and seeing through soft hyphens and zero-width characters, with results as exact
+code-point offsets into the stored text (so a found span can be tagged as it is)."""
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
+from functools import lru_cache
+from itertools import chain, repeat
 
 # Invisible characters a reader never types: skipped when matching.
 IGNORED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Spaces of other widths match a plain space.
-_SPACES = {ord(c): " " for c in "\u00a0\u2007\u202f\u2009\u200a\u3000\t"}
+_SPACES = frozenset("\u00a0\u2007\u202f\u2009\u200a\u3000\t")
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    """One character as it is compared: no case, no accents (Führungskräfte matches
+    Fuhrungskrafte, Hebrew points are ignored), may be empty or longer (ß -> ss)."""
+    if ch in IGNORED:
+        return ""
+    if ch in _SPACES:
+        return " "
+    decomposed = unicodedata.normalize("NFD", ch.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def fold(text: str) -> str:
     """The form both the text and the query are compared in."""
-    return "".join(ch for ch in text.translate(_SPACES) if ch not in IGNORED).casefold()
+    return "".join(_fold_char(ch) for ch in text)
 
 
 class TextSearch:
@@ -28,20 +43,13 @@ class TextSearch:
     def _prepare(self) -> None:
         if self._folded is not None:
             return
-        spaced = self.text.translate(_SPACES)
-        folded = spaced.casefold()
-        if len(folded) == len(spaced) and not any(c in spaced for c in IGNORED):
-            self._folded, self._map = folded, None  # one to one: no map needed
+        table = {ord(c): _fold_char(c) for c in set(self.text)}
+        self._folded = self.text.translate(table)
+        if len(self._folded) == len(self.text) and all(len(v) == 1 for v in table.values()):
+            self._map = None  # one to one: no map needed
             return
-        out: list[str] = []
-        where: list[int] = []
-        for i, ch in enumerate(spaced):
-            if ch in IGNORED:
-                continue
-            f = ch.casefold()
-            out.append(f)
-            where.extend([i] * len(f))
-        self._folded, self._map = "".join(out), where
+        lengths = [len(table[ord(c)]) for c in self.text]
+        self._map = list(chain.from_iterable(repeat(i, n) for i, n in enumerate(lengths)))
 
     def _to_folded(self, cp: int) -> int:
         return cp if self._map is None else bisect_left(self._map, cp)

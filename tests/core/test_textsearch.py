@@ -19,6 +19,8 @@ TEXT = ("Die Ortspolizeibehörde sagte „Straße gesperrt“ 🚲🚲 und der R
     ("Mr. Trump", "Mr.\u00a0Trump"),
     ("administration", "admin\u00adistration"),
     ("« big brother", "« Big\u00a0Brother"),
+    ("ortspolizeibehorde", "Ortspolizeibehörde"),  # accents optional
+    ("strasse", "Straße"),
 ])
 def test_finds_what_a_reader_types(query: str, expected: str) -> None:
     found = TextSearch(TEXT).find(query)
@@ -42,3 +44,10 @@ def test_offsets_after_expanding_case_folds() -> None:
     assert text[start:end] == "target"
     start, end = TextSearch(text).find("ss end")
     assert text[start:end] == "ß end"
+
+
+def test_long_text_with_expanding_folds_maps_back_exactly() -> None:
+    text = ("Die Straße der Führungskräfte — l’été arrive. " * 20000)
+    found = TextSearch(text).find("fuhrungskrafte", 500_000)
+    assert found is not None and found[0] >= 500_000
+    assert text[found[0]:found[1]] == "Führungskräfte"
