@@ -179,6 +179,7 @@ class ImportArticlesCommand(_Command):
         self.project.articles.restore_many(self.deleted)
         self.deleted = []
         self.session.articlesChanged.emit()
+        self.session.articleShown.emit(self.ids[-1])
 
     def revert(self) -> None:
         self.deleted = self.project.articles.delete_many(self.ids)
@@ -197,6 +198,7 @@ class DeleteArticleCommand(_Command):
     def revert(self) -> None:
         self.project.articles.restore(self.deleted)
         self.session.articlesChanged.emit()
+        self.session.articleShown.emit(self.deleted.article.id)
 
 
 class ArticlePropertiesCommand(_Command):

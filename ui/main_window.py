@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
         self.session.annotationsChanged.connect(self._annotations_changed)
         self.session.articlesChanged.connect(self._articles_changed)
         self.session.failed.connect(self._step_failed)
+        self.session.articleShown.connect(self.open_article)
         self.suggestions.connect_session()
         self._install_undo_actions()
         self.session.undo_stack.indexChanged.connect(self._saved_message)

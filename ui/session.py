@@ -17,6 +17,8 @@ class ProjectSession(QObject):
     # article id, suggestions: accepted ones given back by undo / taken again by redo
     suggestionsReturned = Signal(int, list)
     suggestionsTaken = Signal(int, list)
+    # an undo or redo step brought this article back: show it
+    articleShown = Signal(int)
     # an undo or redo step could not be applied (the message says why)
     failed = Signal(str)
 

@@ -79,6 +79,18 @@ def test_delete_article_is_undoable(qtbot, window) -> None:  # noqa: ANN001
     assert window.article is not None and window.article.id == article.id
 
 
+def test_undoing_a_delete_shows_the_article_again(qtbot, window) -> None:  # noqa: ANN001
+    from models.values import ArticleMeta
+
+    window.session.project.articles.add("Second article\n\nText.", ArticleMeta(title="Two"))
+    window._articles_changed()
+    first = window.article
+    window.articles.delete_current()
+    assert window.article.title == "Two"
+    window.undo_action.trigger()
+    assert window.article.id == first.id
+
+
 def test_article_properties_dialog_saves_and_undoes(qtbot, window) -> None:  # noqa: ANN001
     from PySide6.QtCore import QTimer
 
