@@ -127,6 +127,7 @@ def _cmd_import_annotations(args: argparse.Namespace) -> int:
         raise BriefmarkError(f"{path.name} is not a JSON file ({exc}).") from None
     except OSError as exc:
         raise BriefmarkError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+    exchange.check_file(data)  # a wrong file is refused before any project is created
     with _open(args.project) as project:
         report = exchange.import_json(project, data)
     for line in report.lines():

@@ -105,7 +105,7 @@ _VALUE_FIELDS = ("note", "tags", "speaker", "claimant", "status", "when", "date"
                  "participants", "annotator", "created", "modified")
 
 
-def _check_file(data: Any) -> list[dict[str, Any]]:
+def check_file(data: Any) -> list[dict[str, Any]]:
     """Check the whole file before anything is written; returns its articles."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError("This is not a Briefmark annotation file (no \"format\": "
@@ -170,7 +170,7 @@ def import_json(project: Project, data: Any) -> AnnotationImportReport:
     annotations; others are created. Annotations already present (same id) are skipped,
     never duplicated; one that cannot be placed is reported, never guessed.
     """
-    articles = _check_file(data)
+    articles = check_file(data)
     report = AnnotationImportReport()
     store = project.annotations
     existing_uuids = {a.uuid for a in store.list()}

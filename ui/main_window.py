@@ -316,8 +316,8 @@ class MainWindow(QMainWindow):
         editing = [*self.tag_actions.values(), self.act_delete, self.act_span,
                    self.act_grow_end, self.act_shrink_end, self.act_grow_start,
                    self.act_shrink_start, *self.articles.editing_actions,
-                   self.suggestions.act_accept, self.suggestions.act_reject,
-                   self.suggestions.act_accept_kind]
+                   self.suggestions.act_suggest, self.suggestions.act_accept,
+                   self.suggestions.act_reject, self.suggestions.act_accept_kind]
         for act in editing:
             act.setEnabled(not read_only)
         self.details.set_read_only(read_only)
