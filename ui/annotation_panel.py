@@ -130,10 +130,14 @@ class AnnotationTableModel(KindRowsModel):
         super().__init__()
         self.all: dict[int, Annotation] = {}
         self.rows: list[Annotation] = []
+        self.counts: dict[str, int] = dict.fromkeys(KINDS, 0)  # of `all`, kept as it changes
         self.filter = AnnotationFilter()
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
         self.all = {a.id: a for a in annotations}
+        self.counts = dict.fromkeys(KINDS, 0)
+        for a in annotations:
+            self.counts[a.kind] += 1
         self.refilter()
 
     def refilter(self) -> None:
@@ -169,6 +173,7 @@ class AnnotationTableModel(KindRowsModel):
             return
         self.remove(a.id)
         self.all[a.id] = a
+        self.counts[a.kind] += 1
         if self.filter.accepts(a):
             i = self._bisect(a)
             self.beginInsertRows(QModelIndex(), i, i)
@@ -177,7 +182,9 @@ class AnnotationTableModel(KindRowsModel):
 
     def remove(self, annotation_id: int) -> None:
         row = self.row_of_id(annotation_id)
-        self.all.pop(annotation_id, None)
+        gone = self.all.pop(annotation_id, None)
+        if gone is not None:
+            self.counts[gone.kind] -= 1
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self.rows[row]
@@ -300,9 +307,7 @@ class AnnotationPanel(QWidget):
 
     def _update_counts(self) -> None:
         total = len(self.model.all)
-        by_kind = {k: 0 for k in KINDS}
-        for a in self.model.all.values():
-            by_kind[a.kind] += 1
+        by_kind = self.model.counts
         shown = len(self.model.rows)
         parts = [f"{by_kind[k]} {KIND_LABELS[k].lower()}{'s' if by_kind[k] != 1 else ''}"
                  for k in KINDS]

@@ -93,6 +93,11 @@ class MainWindow(QMainWindow):
         self._connect()
         self.statusBar().showMessage("Ready")
         self._restore_settings()
+        # Names for completion are gathered a moment after changes, off the hot path.
+        self._names_timer = QTimer(self)
+        self._names_timer.setSingleShot(True)
+        self._names_timer.setInterval(300)
+        self._names_timer.timeout.connect(lambda: self.details.set_names(self._names()))
         self._watch = QTimer(self)
         self._watch.setInterval(2000)
         self._watch.timeout.connect(self._check_outside_changes)
@@ -464,7 +469,7 @@ class MainWindow(QMainWindow):
         cursor = self.reader.textCursor()  # the new highlight shows; the selection would hide it
         cursor.clearSelection()
         self.reader.setTextCursor(cursor)
-        self._apply_changes(ann.article_id, [ann.id], [])
+        self._apply_changes(ann.article_id, [ann.id], [], known={ann.id: ann})
         if self.panel.model.row_of_id(ann.id) < 0:
             self.panel.clear_filters()  # the new annotation must be in the list
         self.select_annotation(ann.id)
@@ -503,11 +508,13 @@ class MainWindow(QMainWindow):
                           **{field: value})
         if after is None or getattr(after, field) == old:
             return
+        if field in ("speaker", "claimant", "participants"):
+            self._names_timer.start()
         self._own_edit = True
         try:
             self.session.undo_stack.push(
                 commands.EditFieldCommand(self.session, before, after, field))
-            self._apply_changes(after.article_id, [after.id], [])
+            self._apply_changes(after.article_id, [after.id], [], known={after.id: after})
         finally:
             self._own_edit = False
 
@@ -542,7 +549,9 @@ class MainWindow(QMainWindow):
             self.change_span(start, end)
             self.reader.reveal(start, end)
 
-    def _apply_changes(self, article_id: int, changed: list[int], removed: list[int]) -> None:
+    def _apply_changes(self, article_id: int, changed: list[int], removed: list[int],
+                       known: dict[int, Annotation] | None = None) -> None:
+        """Show changes already committed: `changed` ids are read back unless `known`."""
         if self.session is None or self.article is None or article_id != self.article.id:
             if self.session is not None:
                 self._refresh_library_counts()
@@ -555,7 +564,7 @@ class MainWindow(QMainWindow):
             self.panel.remove(aid)
         for aid in changed:
             try:
-                a = annotations.get(aid)
+                a = (known or {}).get(aid) or annotations.get(aid)
             except BriefmarkError:
                 continue
             self.reader.upsert(a)
@@ -564,10 +573,7 @@ class MainWindow(QMainWindow):
                 self.details.show_annotation(a, keep_focused=self._own_edit)
             if not self.panel.has_tags(a.tags):
                 self.panel.set_tags(annotations.all_tags())
-        counts = dict.fromkeys(KINDS, 0)
-        for a in self.panel.model.all.values():
-            counts[a.kind] += 1
-        self.library.model.set_counts(article_id, counts)
+        self.library.model.set_counts(article_id, dict(self.panel.model.counts))
 
     def _annotations_changed(self, article_id: int, changed: list, removed: list) -> None:
         """A change from undo/redo: show it, and take the reader to it."""
@@ -577,7 +583,7 @@ class MainWindow(QMainWindow):
             self._apply_changes(article_id, changed, removed)
         if changed:
             self.select_annotation(changed[0])
-        self.details.set_names(self._names())
+        self._names_timer.start()  # completions can wait; the frame cannot
 
     def _step_failed(self, message: str) -> None:
         """An undo/redo step could not be applied: say why and start the history afresh
