@@ -85,7 +85,7 @@ def main() -> None:
         reader = window.reader
 
         opens = []
-        for _ in range(3):
+        for _ in range(7):
             window.open_article(small)
             app.processEvents()
             t = time.perf_counter()
