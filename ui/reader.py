@@ -67,26 +67,20 @@ class ReaderView(QPlainTextEdit):
             index.add(self._mark(a))
         self.highlighter.index = index
         self.highlighter.clear_cache()
-        self.setPlainText(text)  # lays out and highlights with the index in place
         self._set_paragraph_directions(text)
+        self.setPlainText(text)  # lays out and highlights with the index in place
         self.setExtraSelections([])
 
     def _set_paragraph_directions(self, text: str) -> None:
-        """Right-to-left paragraphs (Hebrew, Arabic) start at the right edge, like the
-        notes and the header do; Qt would otherwise align every paragraph left."""
-        rtl = [n for n, para in enumerate(text.split("\n")) if paragraph_is_rtl(para)]
-        if not rtl:
-            return
-        doc = self.document()
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        for n in rtl:
-            block = doc.findBlockByNumber(n)
-            fmt = block.blockFormat()
-            fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
-        cursor.endEditBlock()
+        """A Hebrew or Arabic article is set flush right, as its readers expect. The plain
+        text view aligns whole documents only, so the majority of paragraphs decides;
+        within a line, right-to-left text always runs right to left."""
+        paragraphs = [p for p in text.split("\n") if p.strip()]
+        rtl = sum(paragraph_is_rtl(p) for p in paragraphs)
+        option = self.document().defaultTextOption()
+        right = bool(paragraphs) and rtl * 2 > len(paragraphs)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
+        self.document().setDefaultTextOption(option)
 
     def clear_article(self) -> None:
         self.highlighter.index = None

@@ -111,12 +111,19 @@ def test_offset_map_round_trip() -> None:
         assert qt_text[: pos * 2].decode("utf-16-le") == EMOJI[:cp]
 
 
-def test_rtl_paragraphs_are_laid_out_right_to_left(qtbot, text_window) -> None:  # noqa: ANN001
-    from PySide6.QtCore import Qt as QtCore
+def test_hebrew_and_arabic_articles_are_set_flush_right(qtbot, text_window) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QTextCursor
 
-    window = text_window("English first line\n\nשלום עולם, פסקה בעברית\n\nوقال الوزير")
-    doc = window.reader.document()
-    directions = [doc.findBlockByNumber(n).blockFormat().layoutDirection() for n in (0, 2, 4)]
-    assert directions[0] != QtCore.LayoutDirection.RightToLeft
-    assert directions[1:] == [QtCore.LayoutDirection.RightToLeft] * 2
-    assert window.reader.toPlainText().count("\n") == 4  # the text itself is unchanged
+    from models.values import ArticleMeta
+
+    window = text_window("כותרת בעברית\n\nשלום עולם, פסקה בעברית\n\nوقال الوزير\n\nEnglish note")
+    reader = window.reader
+    doc = reader.document()
+    start_x = reader.cursorRect(QTextCursor(doc.findBlockByNumber(2))).x()
+    assert start_x > reader.viewport().width() / 2  # a right-to-left line starts at the right
+    assert reader.toPlainText().count("\n") == 6  # the text itself is unchanged
+    window.session.project.articles.add("An English article\n\nWith text.", ArticleMeta())
+    window._articles_changed()
+    english = next(a.id for a in window.library.model.articles if a.title != "Test article")
+    window.open_article(english)
+    assert reader.cursorRect(QTextCursor(reader.document().findBlockByNumber(2))).x() < 50
