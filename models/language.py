@@ -43,3 +43,14 @@ def detect_language(text: str) -> str:
         return detect(sample).split("-")[0]
     except LangDetectException:
         return ""
+
+
+def is_rtl(text: str) -> bool:
+    """Right-to-left by the first strong letter (Unicode rule P2), as Word and browsers do."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from models.language import is_rtl
 from models.values import Annotation
 from ui.highlighter import Mark, SpanHighlighter, SpanIndex
 from ui.offsets import OffsetMap
 from ui.theme import KIND_LABELS, is_dark, kind_fill, kind_ink
 
 MAX_TEXT_WIDTH_CHARS = 78
-
-
-def paragraph_is_rtl(paragraph: str) -> bool:
-    """Whether a paragraph's first strongly directional letter is Hebrew or Arabic."""
-    for ch in paragraph:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
 
 
 class ReaderView(QPlainTextEdit):
@@ -76,7 +64,7 @@ class ReaderView(QPlainTextEdit):
         text view aligns whole documents only, so the majority of paragraphs decides;
         within a line, right-to-left text always runs right to left."""
         paragraphs = [p for p in text.split("\n") if p.strip()]
-        rtl = sum(paragraph_is_rtl(p) for p in paragraphs)
+        rtl = sum(is_rtl(p) for p in paragraphs)
         option = self.document().defaultTextOption()
         right = bool(paragraphs) and rtl * 2 > len(paragraphs)
         option.setAlignment(Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)

@@ -11,6 +11,8 @@ import unicodedata
 from bisect import bisect_right
 from datetime import date
 
+from models.language import is_rtl
+
 # XML 1.0 forbids C0 controls other than tab/newline/CR, the two non-characters U+FFFE/U+FFFF
 # and lone surrogates (which Python strings can carry); python-docx fails on any of them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -88,17 +90,6 @@ _STRONG = {"L": False, "R": True, "AL": True}
 _OPENERS = {"\u202a": False, "\u202d": False, "\u2066": False,   # LRE, LRO, LRI
             "\u202b": True, "\u202e": True, "\u2067": True}      # RLE, RLO, RLI
 _CLOSERS = frozenset("\u202c\u2069")                             # PDF, PDI
-
-
-def is_rtl(text: str) -> bool:
-    """Right-to-left by the first strong letter (Unicode rule P2), as Word and browsers do."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
 
 
 def has_rtl(text: str) -> bool:
