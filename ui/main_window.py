@@ -707,9 +707,11 @@ class MainWindow(QMainWindow):
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         rows = []
+        named = {"Del", "Delete", "Backspace", "Return", "Enter", "Esc"}
         for act in self.findChildren(QAction):
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                             for k in act.shortcuts())
+            # Standard keys also bind dedicated keyboard keys ("Find", "Undo"): leave those out.
+            shown = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in act.shortcuts()]
+            keys = ", ".join(k for k in shown if not k.isalpha() or len(k) == 1 or k in named)
             if keys and act.text():
                 rows.append((act.text().replace("&", ""), keys))
         rows.append(("Adjust the selection", "Shift+Arrows"))

@@ -175,6 +175,8 @@ def test_help_lists_shortcuts(window) -> None:  # noqa: ANN001
     assert rows["Tag as Quote"] == "Q, 2"
     assert "Ctrl+Z" in rows["Undo"]
     assert rows["Next Annotation"] == "N"
+    assert rows["Find in Article…"] == "Ctrl+F"
+    assert rows["Delete Annotation"] == "Del, Backspace"
 
 
 def test_changes_from_the_command_line_show_up(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
