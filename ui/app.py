@@ -9,10 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.errors import BriefmarkError
 from models.paths import ensure_default_project
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
 def _isolate_settings() -> None:
@@ -35,6 +38,7 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     app.setOrganizationName("Briefmark")
     app.setApplicationName("Briefmark")
     app.setApplicationDisplayName("Briefmark")
+    app.setWindowIcon(QIcon(str(RESOURCES / "briefmark.svg")))
     return app  # type: ignore[return-value]
 
 

@@ -64,3 +64,11 @@ def test_unexpected_error_is_logged_and_shown(qtbot, tmp_path, monkeypatch) -> N
     assert shown and "boom in a slot" in shown[0]
     log = (tmp_path / "briefmark.log").read_text(encoding="utf-8")
     assert "RuntimeError: boom in a slot" in log
+
+
+def test_the_app_has_its_icon(qtbot) -> None:  # noqa: ANN001
+    from ui.app import RESOURCES, make_app
+
+    app = make_app()
+    assert (RESOURCES / "briefmark.svg").is_file()
+    assert not app.windowIcon().pixmap(32, 32).isNull()  # the SVG renders
