@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from models.errors import BriefmarkError
@@ -13,7 +13,6 @@ from models.project import Project
 from models.values import KINDS
 
 EXIT_USER_ERROR = 1
-Handler = Callable[[argparse.Namespace], int]
 
 
 class Parser(argparse.ArgumentParser):

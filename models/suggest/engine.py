@@ -14,6 +14,7 @@ from models.suggest.attribution import (
     credible,
 )
 from models.suggest.claims import find_claims
+from models.suggest.dates import EN_MONTHS
 from models.suggest.events import find_events
 from models.suggest.lexicon import FOREIGN_SPEECH, JA_AFTER, ZH_VERBS, foreign_verb_pattern
 from models.suggest.quotes import SIGNATURE_ONLY, Quote, find_quotes
@@ -24,8 +25,6 @@ from models.suggest.text import Index, is_cjk
 _TWEET_SIGNATURE = re.compile(r"\s+[—–-]\s+[^()\n]{1,60}?\s+\(@\w+\)\s+(?P<date>(?:January|"
                               r"February|March|April|May|June|July|August|September|October|"
                               r"November|December)\s+\d{1,2},\s+\d{4})\s*$", re.MULTILINE)
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"]
 _SHORT_QUOTE_CUES = re.compile(
     r"(?<![\w-])(?:called|calls|call|described|describes|dubbed|termed|labelled|labeled|"
     r"branded|praised|lauded|hailed|criticized|criticised|condemned|denounced|welcomed|"
@@ -64,7 +63,7 @@ def reference_date(text: str, published: str, language: str = "en") -> date | No
     for m in _TWEET_SIGNATURE.finditer(text):
         month, day, year = re.match(r"(\w+)\s+(\d+),\s+(\d+)", m.group("date")).groups()
         try:
-            d = date(int(year), _MONTHS.index(month.lower()) + 1, int(day))
+            d = date(int(year), EN_MONTHS[month.lower()], int(day))
         except ValueError:
             continue
         latest = d if latest is None or d > latest else latest
