@@ -16,7 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.timing import timed  # noqa: E402
+from docx import Document  # noqa: E402
+
+from bench.timing import Row, print_table, timed  # noqa: E402
 from models.briefing import BriefingOptions, export_briefing  # noqa: E402
 from models.project import Project  # noqa: E402
 from models.values import ArticleMeta  # noqa: E402
@@ -85,33 +87,47 @@ def make_project(folder: Path, n: int = 2000) -> tuple[Project, int]:
     return project, art.id
 
 
+def bare_docx(text: str, out: Path, *, with_text: bool) -> None:
+    """The floor: python-docx writing the article's paragraphs plainly, no runs or comments."""
+    doc = Document()
+    doc.add_heading("Floor", 0)
+    if with_text:
+        for para in text.split("\n\n"):
+            doc.add_paragraph(para)
+    doc.save(out)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         project, art = make_project(folder)
-        text_len = len(project.articles.get(art).text)
+        text = project.articles.get(art).text
         n = len(project.annotations.list(article_id=art))
         out = folder / "note.docx"
+        floor_out = folder / "floor.docx"
+        with_text = timed(lambda: bare_docx(text, floor_out, with_text=True), 3)
+        without = timed(lambda: bare_docx(text, floor_out, with_text=False), 3)
         cases = [
-            ("annotated text with comments + all sections", BriefingOptions()),
-            ("sections only (no annotated text)", BriefingOptions(include_text=False)),
-            ("claims only, in text order", BriefingOptions(kinds=("claim",), claims_by="order")),
+            ("annotated text with comments + all sections", BriefingOptions(), with_text),
+            ("sections only (no annotated text)", BriefingOptions(include_text=False), without),
+            ("claims only, in text order", BriefingOptions(kinds=("claim",), claims_by="order"),
+             with_text),
         ]
         rows = []
-        for label, options in cases:
+        for label, options, floor in cases:
             seconds = timed(lambda o=options: export_briefing(project, out, o), 3)
             with zipfile.ZipFile(out) as z:
                 comments = z.read("word/comments.xml").count(b"<w:comment ") \
                     if "word/comments.xml" in z.namelist() else 0
-            rows.append((label, seconds, out.stat().st_size, comments))
+            floor_name = ("python-docx: plain paragraphs, save" if floor is with_text
+                          else "python-docx: empty note, save")
+            rows.append(Row(label, seconds, floor, floor_name,
+                            f"{out.stat().st_size / 1024:.0f} KB, {comments:,} comments"))
         project.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"Article: {text_len:,} characters, {n:,} annotations (every tenth overlaps the one "
+    print(f"Article: {len(text):,} characters, {n:,} annotations (every tenth overlaps the one "
           "before). Median of 3 runs.\n")
-    print("| export | time | file size | Word comments |")
-    print("|---|---|---|---|")
-    for label, seconds, size, comments in rows:
-        print(f"| {label} | {seconds:.2f} s | {size / 1024:.0f} KB | {comments:,} |")
+    print_table(rows, title="export")
     print(f"\nPeak RSS of the whole run: {peak:.0f} MB.")
 
 
