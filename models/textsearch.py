@@ -1,5 +1,6 @@
 """Finding text the way a reader expects: ignoring case and accents, treating NBSP as a
-space and seeing through soft hyphens and zero-width characters, with results as exact
+space, seeing through soft hyphens and zero-width characters, and matching what a keyboard
+types (' and " for typographic quotes, - for dashes and minus), with results as exact
 code-point offsets into the stored text (so a found span can be tagged as it is)."""
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ from itertools import chain, repeat
 IGNORED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Spaces of other widths match a plain space.
 _SPACES = frozenset("\u00a0\u2007\u202f\u2009\u200a\u3000\t")
+# Typographic marks a keyboard cannot type, folded to the key that stands for them.
+_KEYBOARD = {**dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2039\u203a\u02bc\u0060\u00b4", "'"),
+             **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+             **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-")}
 
 
 @lru_cache(maxsize=65536)
@@ -23,6 +28,8 @@ def _fold_char(ch: str) -> str:
         return ""
     if ch in _SPACES:
         return " "
+    if ch in _KEYBOARD:
+        return _KEYBOARD[ch]
     decomposed = unicodedata.normalize("NFD", ch.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -58,6 +65,20 @@ class TextSearch:
         if self._map is None:
             return i, i + n
         return self._map[i], self._map[i + n - 1] + 1
+
+    def find_all(self, query: str, limit: int = 100_000) -> list[tuple[int, int]]:
+        """Every match, left to right and not overlapping, as (start, end) code points."""
+        needle = fold(query)
+        if not needle:
+            return []
+        self._prepare()
+        assert self._folded is not None
+        hay, found = self._folded, []
+        i = hay.find(needle)
+        while i >= 0 and len(found) < limit:
+            found.append(self._to_span(i, len(needle)))
+            i = hay.find(needle, i + len(needle))
+        return found
 
     def find(self, query: str, origin: int = 0, *, backward: bool = False,
              wrap: bool = True) -> tuple[int, int] | None:

@@ -51,3 +51,32 @@ def test_long_text_with_expanding_folds_maps_back_exactly() -> None:
     found = TextSearch(text).find("fuhrungskrafte", 500_000)
     assert found is not None and found[0] >= 500_000
     assert text[found[0]:found[1]] == "Führungskräfte"
+
+
+KEYBOARD_TEXT = ("The latter’s “very bright” idea — 2019–2020, −5 °C; « oui », „ja“, ‹non›, ‚so‘, "
+                 "6′2″.\r\nשלום 🙂 ‘ok’ Straße—Weg")
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("latter's", "latter’s"),
+    ('"very bright"', "“very bright”"),
+    ("idea - 2019-2020, -5", "idea — 2019–2020, −5"),
+    ('" oui "', "« oui »"),
+    ('"ja"', "„ja“"),
+    ("'non'", "‹non›"),
+    ("'so'", "‚so‘"),
+    ("6'2\"", "6′2″"),
+    ("🙂 'ok' strasse-weg", "🙂 ‘ok’ Straße—Weg"),
+])
+def test_keyboard_quotes_and_dashes_match_typographic_ones(query: str, expected: str) -> None:
+    found = TextSearch(KEYBOARD_TEXT).find(query)
+    assert found is not None
+    assert KEYBOARD_TEXT[found[0]:found[1]] == expected  # exact code points, after emoji/CRLF/ß
+
+
+def test_find_all_counts_every_match_with_exact_offsets() -> None:
+    text = "ß “a” 🙂 ’a’ שלום 'a'\r\n‘a’"
+    found = TextSearch(text).find_all("'a'")
+    assert [text[s:e] for s, e in found] == ["’a’", "'a'", "‘a’"]
+    assert TextSearch(text).find_all('"a"') == [(2, 5)]
+    assert TextSearch(text).find_all("") == [] and TextSearch(text).find_all("zz") == []
