@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from typing import Any
 
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from models.briefing.docx_text import Paragraphs
 from models.language import is_rtl
 from models.values import Annotation
 from ui.highlighter import Mark, SpanHighlighter, SpanIndex
 from ui.offsets import OffsetMap
-from ui.theme import KIND_LABELS, is_dark, kind_fill, kind_ink
+from ui.reader_paint import column_char_width, paint_outline
+from ui.theme import KIND_LABELS, find_fill, kind_fill, kind_ink
 
-MAX_TEXT_WIDTH_CHARS = 78
+MAX_TEXT_WIDTH_CHARS = 72  # a comfortable line; preferences may set 45-100
+MIN_TEXT_WIDTH_CHARS = 60  # the reader never gets narrower than this many characters
 
 
 class ReaderView(QPlainTextEdit):
     annotationClicked = Signal(int)
     suggestionClicked = Signal(str)
+    currentCleared = Signal()  # a click on plain text: nothing is current any more
+    overlapsAtCaret = Signal(int, int)  # annotations under the caret, caret (code points)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +40,17 @@ class ReaderView(QPlainTextEdit):
         font.setPointSizeF(12.5)
         self.setFont(font)
         self.base_point_size = 12.5
+        self.column_chars = MAX_TEXT_WIDTH_CHARS
+        self._find_spans: list[tuple[int, int]] = []
+        self._current_span: tuple[str, int, int, bool] | None = None  # kind, cps, suggested
+        self._paragraphs: Paragraphs | None = None
+        self.overlap_hint = QLabel(self)
+        self.overlap_hint.setObjectName("overlapHint")
+        self.overlap_hint.setStyleSheet("QLabel { background: palette(window); padding: 2px 6px;"
+                                        " border: 1px solid palette(mid); border-radius: 3px; }")
+        self.overlap_hint.hide()
+        self._overlaps = (0, -1)
+        self.cursorPositionChanged.connect(self._caret_moved)
         self.highlighter = SpanHighlighter(self.document())
         self.text = ""
         self.offsets = OffsetMap("")
@@ -50,6 +68,9 @@ class ReaderView(QPlainTextEdit):
         self.annotations = {a.id: a for a in annotations}
         self.suggestions = {}
         self.current_id = None
+        self._current_span = None
+        self._find_spans = []
+        self._paragraphs = None
         index = SpanIndex(text, self.offsets)
         for a in annotations:
             index.add(self._mark(a))
@@ -57,7 +78,8 @@ class ReaderView(QPlainTextEdit):
         self.highlighter.clear_cache()
         self._set_paragraph_directions(text)
         self.setPlainText(text)  # lays out and highlights with the index in place
-        self.setExtraSelections([])
+        self._refresh_extra()
+        self._caret_moved()
 
     def _set_paragraph_directions(self, text: str) -> None:
         """A Hebrew or Arabic article is set flush right, as its readers expect. The plain
@@ -74,7 +96,12 @@ class ReaderView(QPlainTextEdit):
         self.highlighter.index = None
         self.text = ""
         self.annotations = {}
+        self.current_id = None
+        self._current_span = None
+        self._find_spans = []
+        self._paragraphs = None
         self.setPlainText("")
+        self._refresh_extra()
 
     def _mark(self, a: Annotation) -> Mark:
         return Mark(a.id, a.kind, self.offsets.to_qt(a.start), self.offsets.to_qt(a.end))
@@ -97,6 +124,7 @@ class ReaderView(QPlainTextEdit):
                                 max(old.stop, new.stop) if old else new.stop))
         if annotation.id == self.current_id:
             self._show_current()
+        self._caret_moved()
 
     def remove(self, annotation_id: int) -> None:
         index = self.highlighter.index
@@ -105,6 +133,7 @@ class ReaderView(QPlainTextEdit):
             self._rehighlight(index.remove(annotation_id))
         if annotation_id == self.current_id:
             self.set_current(None)
+        self._caret_moved()
 
     def set_suggestions(self, suggestions: list) -> None:
         """Show suggestions (objects with key(), kind, start, end) as dashed marks."""
@@ -158,26 +187,112 @@ class ReaderView(QPlainTextEdit):
         self.current_id = annotation_id
         self._show_current()
 
+    def current(self) -> Annotation | None:
+        return self.annotations.get(self.current_id) if self.current_id is not None else None
+
     def _show_current(self) -> None:
-        a = self.annotations.get(self.current_id) if self.current_id is not None else None
-        if a is None:
-            self.setExtraSelections([])
-            return
-        sel = QTextEdit.ExtraSelection()
-        sel.cursor = self._span_cursor(a.start, a.end)
-        sel.format.setBackground(kind_ink(a.kind))
-        sel.format.setForeground(Qt.GlobalColor.black if is_dark() else Qt.GlobalColor.white)
-        self.setExtraSelections([sel])
+        """The current annotation gets a translucent tint of its ink and an outline (painted
+        in paintEvent): spans nested inside keep their own colour under the tint, and a
+        plain text selection (the palette's solid selection colour) looks nothing like it."""
+        self._current_span = None
+        a = self.current()
+        if a is not None:
+            self._current_span = (a.kind, a.start, a.end, False)
+        self._refresh_extra()
 
     def set_current_span(self, kind: str, start: int, end: int) -> None:
         """Mark a span that is not an annotation yet (the current suggestion)."""
         self.current_id = None
-        sel = QTextEdit.ExtraSelection()
-        sel.cursor = self._span_cursor(start, end)
-        sel.format.setBackground(kind_fill(kind))
-        sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-        sel.format.setUnderlineColor(kind_ink(kind))
-        self.setExtraSelections([sel])
+        self._current_span = (kind, start, end, True)
+        self._refresh_extra()
+
+    def set_find_matches(self, spans: list[tuple[int, int]]) -> None:
+        """Mark every match of the find bar lightly (the current one is the selection)."""
+        self._find_spans = spans
+        self._refresh_extra()
+
+    def _refresh_extra(self) -> None:
+        sels = []
+        for start, end in self._find_spans[:2000]:  # more would slow painting, not help
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._span_cursor(start, end)
+            sel.format.setBackground(find_fill())
+            sels.append(sel)
+        span = self._current_span
+        if span is not None:
+            kind, start, end, suggested = span
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._span_cursor(start, end)
+            if suggested:
+                sel.format.setBackground(kind_fill(kind))
+                sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                sel.format.setUnderlineColor(kind_ink(kind))
+            else:
+                tint = QColor(kind_ink(kind))
+                tint.setAlpha(60)
+                sel.format.setBackground(tint)
+            sels.append(sel)
+        self.setExtraSelections(sels)
+        self.viewport().update()
+
+    def selection_is_annotation(self, annotation: Annotation | None) -> bool:
+        """Whether the text selection is exactly this annotation's span."""
+        start, end = self.selection()
+        return annotation is not None and (start, end) == (annotation.start, annotation.end)
+
+    def has_plain_selection(self) -> bool:
+        """A selection of text that is not the current annotation: keys that act on the
+        current annotation (Delete) must leave it alone."""
+        start, end = self.selection()
+        return start != end and not self.selection_is_annotation(self.current())
+
+    def is_rtl_at(self, cp: int) -> bool:
+        """Whether the paragraph holding `cp` runs right to left on screen, as Qt lays it out
+        (so span-edge keys can follow the arrow the way Shift+arrow does)."""
+        block = self.document().findBlock(self.offsets.to_qt(max(0, min(cp, len(self.text)))))
+        if not block.isValid():
+            return False
+        return block.textDirection() == Qt.LayoutDirection.RightToLeft or (
+            block.textDirection() != Qt.LayoutDirection.LeftToRight and is_rtl(block.text()))
+
+    def paragraph_label(self, start: int, end: int) -> str:
+        """"¶ 4" or "¶ 4–5": paragraphs numbered as the briefing note numbers them."""
+        if self._paragraphs is None:
+            self._paragraphs = Paragraphs(self.text)
+        first = self._paragraphs.number(start)
+        last = self._paragraphs.number(max(start, end - 1))
+        if not first:
+            return ""
+        return f"¶ {first}" if last <= first else f"¶ {first}–{last}"
+
+    def _caret_moved(self) -> None:
+        cp = self.offsets.to_cp(self.textCursor().position())
+        n = len(self.annotations_at(cp)) if self.text else 0
+        if (n, cp) == self._overlaps:
+            return
+        self._overlaps = (n, cp)
+        if n > 1:
+            self.overlap_hint.setText(f"{n} annotations here · click again for the next")
+            self.overlap_hint.adjustSize()
+            self._place_hint()
+            self.overlap_hint.show()
+        else:
+            self.overlap_hint.hide()
+        self.overlapsAtCaret.emit(n, cp)
+
+    def _place_hint(self) -> None:
+        hint = self.overlap_hint
+        bar = self.verticalScrollBar()
+        right = self.width() - (bar.width() if bar.isVisible() else 0) - 6
+        hint.move(max(0, right - hint.width()), max(0, self.height() - hint.height() - 6))
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().paintEvent(event)
+        span = self._current_span
+        if span is not None and not span[3]:
+            kind, start, end, _ = span
+            paint_outline(self, self.offsets.to_qt(start), self.offsets.to_qt(end),
+                          kind_ink(kind))
 
     def marks_at(self, cp: int) -> list[Mark]:
         index = self.highlighter.index
@@ -197,6 +312,11 @@ class ReaderView(QPlainTextEdit):
         cp = self.offsets.to_cp(pos)
         marks = self.marks_at(cp)
         if not marks:
+            self._last_click = (-1, 0)
+            if self.current_id is not None or self._current_span:
+                self.current_id = None
+                self._show_current()
+            self.currentCleared.emit()
             return
         keys = [m.key for m in marks]
         ids_here = tuple(sorted(map(str, keys)))
@@ -258,12 +378,48 @@ class ReaderView(QPlainTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
         super().resizeEvent(event)
         self._fit_margins()
+        self._place_hint()
+
+    def _column_px(self, chars: int, font: QFont | None = None) -> int:
+        """Pixels a line of `chars` characters of prose needs, document margins included."""
+        width = column_char_width(font or self.font()) * chars
+        return int(width + 2 * self.document().documentMargin()) + 2
 
     def _fit_margins(self) -> None:
-        char = self.fontMetrics().horizontalAdvance("n")
-        spare = self.width() - char * MAX_TEXT_WIDTH_CHARS - 40
+        bar = self.verticalScrollBar()
+        bar_width = bar.sizeHint().width() if bar.isVisible() else 0
+        spare = self.width() - 2 * self.frameWidth() - bar_width - self._column_px(
+            self.column_chars)
         side = max(12, spare // 2)
         self.setViewportMargins(side, 12, side, 12)
+
+    def apply_preferences(self, prefs: Any) -> None:
+        """Reader font (family, size) and column width in characters from Preferences; the
+        widget then refuses to become narrower than a 60-character line of that font."""
+        font = self.font()
+        if getattr(prefs, "font_family", ""):
+            font.setFamilies([prefs.font_family, "Noto Serif", "DejaVu Serif", "serif"])
+        size = float(getattr(prefs, "font_size", 0) or self.base_point_size)
+        font.setPointSizeF(max(7.0, min(40.0, size)))
+        self.base_point_size = font.pointSizeF()
+        self.column_chars = max(45, min(100, int(getattr(prefs, "column_chars", 0)
+                                                 or MAX_TEXT_WIDTH_CHARS)))
+        self.setFont(font)
+        self.setMinimumWidth(self.minimum_column_width())
+        self._fit_margins()
+
+    def minimum_column_width(self) -> int:
+        """Widget width that still shows MIN_TEXT_WIDTH_CHARS per line at the base size."""
+        font = QFont(self.font())
+        font.setPointSizeF(self.base_point_size)
+        return self._column_px(MIN_TEXT_WIDTH_CHARS, font) + 2 * 12 + 2 * self.frameWidth() + \
+            self.verticalScrollBar().sizeHint().width()
+
+    def chars_per_line(self, block_number: int = 0) -> int:
+        """Characters on the first line of a paragraph as laid out now (tests, diagnostics)."""
+        block = self.document().findBlockByNumber(block_number)
+        layout = block.layout()
+        return layout.lineAt(0).textLength() if layout and layout.lineCount() else 0
 
     def zoom(self, steps: int) -> None:
         font = self.font()

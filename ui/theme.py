@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from models.kinds import KIND_COLOURS, KIND_INK, KIND_LABELS, STATUS_COLOURS
 
-__all__ = ["KIND_LABELS", "is_dark", "kind_fill", "kind_ink", "status_fill"]
+__all__ = ["KIND_LABELS", "find_fill", "is_dark", "kind_fill", "kind_ink", "status_fill"]
 
 
 def is_dark() -> bool:
@@ -40,3 +40,10 @@ def blend(colours: list[QColor]) -> QColor:
     b = sum(c.blue() for c in colours) / n
     mixed = QColor(int(r), int(g), int(b))
     return mixed.darker(100 + 12 * (n - 1)) if not is_dark() else mixed.lighter(100 + 15 * (n - 1))
+
+
+def find_fill() -> QColor:
+    """Other matches of a search: a light amber, translucent so highlights show through."""
+    colour = QColor("#FFD54F") if not is_dark() else QColor("#8D6E00")
+    colour.setAlpha(120)
+    return colour
