@@ -10,7 +10,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from cli import COMMANDS, run_cli
 
-    if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
+    first = _first_word(args)
+    if first is not None and (first in COMMANDS or first in ("-h", "--help")):
         return run_cli(args)
     if args and not args[0].startswith("-") and not _could_be_project(args[0]):
         import difflib
@@ -25,12 +26,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(args)
 
 
+def _first_word(args: list[str]) -> str | None:
+    """The word after the global options (`--annotator NAME`), if any."""
+    i = 0
+    while i < len(args) and (args[i] == "--annotator" or args[i].startswith("--annotator=")):
+        i += 1 if "=" in args[i] else 2
+    return args[i] if i < len(args) else None
+
+
 def _could_be_project(arg: str) -> bool:
     """An existing file, or a new name with the project extension."""
+    import os
     from pathlib import Path
 
     path = Path(arg).expanduser()
-    return path.exists() or path.suffix == ".briefmark"
+    return os.path.lexists(path) or path.suffix == ".briefmark"  # lexists never raises
 
 
 if __name__ == "__main__":

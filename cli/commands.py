@@ -1,13 +1,21 @@
-"""Command-line sub-commands. User errors print one line to stderr and exit 1."""
+"""Command-line sub-commands. User errors print one line to stderr and exit 1.
+
+Only `import` and `import-annotations` create a missing project; every other command says it
+is missing and creates nothing.
+"""
 
 from __future__ import annotations
 
 import argparse
+import functools
+import inspect
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cli.boundary import describe, make_streams_safe, stdout_takes_unicode
 from models.errors import BriefmarkError
 from models.project import Project
 from models.values import KINDS
@@ -23,23 +31,38 @@ class Parser(argparse.ArgumentParser):
 
 
 _created: list[Path] = []  # projects this command created, removed again if it fails
+_annotator: list[str | None] = [None]  # --annotator for this run
 
 
-def _open(path: str) -> Project:
-    """Open the named project, creating it when it does not exist (said on stderr)."""
+def _open(path: str, *, create: bool = False) -> Project:
+    """Open the named project; with `create`, a missing one is created (said on stderr)."""
     from models.project import PROJECT_SUFFIX
 
     target = Path(path).expanduser()
-    if not target.exists():
+    if not os.path.lexists(target):  # a dangling link is not missing: storage refuses it
+        if not create:
+            raise BriefmarkError(f"{path} does not exist; nothing was created.")
         if target.suffix != PROJECT_SUFFIX:
             raise BriefmarkError(
                 f"{path} does not exist; to create a new project, give it a name ending "
                 f"in {PROJECT_SUFFIX} (for example {target.stem or 'articles'}{PROJECT_SUFFIX}).")
-        project = Project.open(target, create=True)
+        project = _project_open(target, create=True)
         _created.append(target)
         print(f"created new project {target}", file=sys.stderr)
         return project
-    return Project.open(target)
+    return _project_open(target, create=False)
+
+
+def _project_open(target: Path, *, create: bool) -> Project:
+    name = _annotator[0]
+    if name is None:
+        return Project.open(target, create=create)
+    if "annotator" in inspect.signature(Project.open).parameters:
+        return Project.open(target, create=create, annotator=name)
+    # Until Project.open(..., annotator=) lands: this run's name, not saved in the project.
+    project = Project.open(target, create=create)
+    project._annotator = name  # noqa: SLF001
+    return project
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -50,7 +73,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     check_published(args.published or "")  # before a project file is created
     overrides = ArticleMeta(title=args.title or "", source=args.source or "",
                             url=args.url or "", published=args.published or "")
-    with _open(args.project) as project:
+    with _open(args.project, create=True) as project:
         report = import_files(project, [Path(f) for f in args.files], overrides=overrides)
     for line in report.lines():
         print(line, file=sys.stderr if line.startswith("refused") else sys.stdout)
@@ -64,7 +87,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
         rows = [{"id": a.id, "title": a.title, "source": a.source, "author": a.author,
                  "published": a.published, "language": a.language, "imported": a.imported,
                  "characters": a.length, "annotations": a.counts} for a in articles]
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(json.dumps(rows, ensure_ascii=not stdout_takes_unicode(), indent=1))
         return 0
     if not articles:
         print("No articles yet. Add some with: main.py import PROJECT FILE...")
@@ -78,39 +101,25 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from models import exchange
-    from models.files import write_bytes_atomic
+    from models.export import export_project
+    from models.files import check_destination
 
     out = Path(args.output)
+    check_destination(out)  # before opening: a bad destination is said first
+    options = None
+    if args.format == "docx":
+        from models.briefing import BriefingOptions
+
+        options = BriefingOptions(
+            include_text=not args.no_text, include_notes=not args.no_notes,
+            quotes_by=args.quotes_by, claims_by=args.claims_by,
+            template=Path(args.template) if args.template else None,
+            title=args.title or "",
+        )
     with _open(args.project) as project:
-        for article_id in args.article or ():
-            project.articles.get(article_id)  # a clear error for an unknown id
-        if args.format == "docx":
-            from models.briefing import BriefingOptions, export_briefing
-
-            options = BriefingOptions(
-                article_ids=tuple(args.article or ()), kinds=tuple(args.kind or KINDS),
-                include_text=not args.no_text, include_notes=not args.no_notes,
-                quotes_by=args.quotes_by, claims_by=args.claims_by,
-                template=Path(args.template) if args.template else None,
-                title=args.title or "",
-            )
-            out = export_briefing(project, out, options)
-        elif args.format == "w3c":
-            from models.web_annotation import export_web_annotations
-
-            data = export_web_annotations(project, article_ids=args.article or (),
-                                          kinds=args.kind or ())
-            write_bytes_atomic(out, exchange.dumps(data).encode("utf-8"))
-        elif args.format == "csv":
-            text = exchange.export_csv(project, article_ids=args.article or (),
-                                       kinds=args.kind or ())
-            write_bytes_atomic(out, text.encode("utf-8-sig"))
-        else:
-            data = exchange.export_json(project, article_ids=args.article or (),
-                                        kinds=args.kind or ())
-            write_bytes_atomic(out, exchange.dumps(data).encode("utf-8"))
-    print(f"wrote {out}")
+        result = export_project(project, args.format, out, article_ids=args.article or (),
+                                kinds=args.kind or (), options=options)
+    print(f"wrote {result.path}")
     return 0
 
 
@@ -127,7 +136,7 @@ def _cmd_import_annotations(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise BriefmarkError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
     exchange.check_file(data)  # a wrong file is refused before any project is created
-    with _open(args.project) as project:
+    with _open(args.project, create=True) as project:
         report = exchange.import_json(project, data)
     for line in report.lines():
         print(line, file=sys.stderr if line.startswith("not placed") else sys.stdout)
@@ -145,7 +154,8 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
             for article_id in ids:
                 accept(project, article_id, [s for i, s in found if i == article_id])
     if args.json:
-        print(json.dumps([s.as_json(i) for i, s in found], ensure_ascii=False, indent=1))
+        print(json.dumps([s.as_json(i) for i, s in found],
+                         ensure_ascii=not stdout_takes_unicode(), indent=1))
     else:
         for i, s in found:
             who = s.speaker or s.claimant or s.date or s.when
@@ -177,9 +187,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Briefmark: annotate news articles and write briefing notes. "
                     "Without a command, `main.py [PROJECT]` starts the desktop app.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--annotator", metavar="NAME",
+                        help="name signed on new annotations (default: $BRIEFMARK_ANNOTATOR, "
+                             "then your full name)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--annotator", metavar="NAME", default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    add = functools.partial(sub.add_parser, parents=[common])  # --annotator after COMMAND too
 
-    p = sub.add_parser("import", help="import article files (.txt .md .docx .html)")
+    p = add("import", help="import article files (.txt .md .docx .html)")
     p.add_argument("project", help="project file (.briefmark); created if missing")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--title", help="title for the imported article(s)")
@@ -188,12 +205,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD")
     p.set_defaults(handler=_cmd_import)
 
-    p = sub.add_parser("list", help="list articles with ids and annotation counts")
+    p = add("list", help="list articles with ids and annotation counts")
     p.add_argument("project")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_cmd_list)
 
-    p = sub.add_parser("export",
+    p = add("export",
                        help="export annotations (json, csv, w3c) or a briefing note (docx)")
     p.add_argument("project")
     p.add_argument("--format", choices=("json", "csv", "docx", "w3c"), required=True,
@@ -213,12 +230,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="docx: the note's title")
     p.set_defaults(handler=_cmd_export)
 
-    p = sub.add_parser("import-annotations", help="import a Briefmark JSON export")
+    p = add("import-annotations", help="import a Briefmark JSON export")
     p.add_argument("project")
     p.add_argument("file", metavar="FILE.json")
     p.set_defaults(handler=_cmd_import_annotations)
 
-    p = sub.add_parser("suggest", help="suggest quotes, events and claims to annotate")
+    p = add("suggest", help="suggest quotes, events and claims to annotate")
     p.add_argument("project")
     p.add_argument("--article", type=int, action="append", metavar="ID")
     p.add_argument("--kind", action="append", choices=KINDS)
@@ -232,10 +249,12 @@ COMMANDS = ("import", "list", "export", "import-annotations", "suggest")
 
 
 def run_cli(argv: Sequence[str]) -> int:
+    make_streams_safe()
     args = build_parser().parse_args(list(argv))
     if not getattr(args, "handler", None):
         build_parser().print_help()
         return 0
+    _annotator[0] = args.annotator
     try:
         status = args.handler(args)
         if status:
@@ -246,10 +265,20 @@ def run_cli(argv: Sequence[str]) -> int:
         print(f"main.py {args.command}: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:  # e.g. `main.py list P --json | head`: the reader has gone
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
+        _forget_created()
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # the boundary: one line, never a traceback
+        if os.environ.get("BRIEFMARK_DEBUG"):
+            raise
+        _forget_created()
+        print(f"main.py {args.command}: {describe(exc, args)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    finally:
+        _annotator[0] = None
+
+
+main = run_cli

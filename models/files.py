@@ -3,7 +3,12 @@ half-written file.
 
 The bytes go to a hidden temporary file in the destination folder (same file system, so the
 final rename is atomic), are flushed to disk, and only then replace the target. Until that
-rename an earlier note of the same name stays as it was.
+rename an earlier note of the same name stays as it was. Temporary files are named
+`.NAME.XXXX.briefmark-tmp` and locked while written; one left by a killed export (old and no
+longer locked) is removed by the next write into that folder.
+
+Only ordinary files are written: a folder, a device (/dev/null), a pipe, a dangling link, a
+project and every file SQLite keeps beside a database (-wal, -shm, -journal) are refused.
 """
 
 from __future__ import annotations
@@ -13,21 +18,46 @@ import errno
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
 from models.errors import ExportError
 
+try:
+    import fcntl
+except ImportError:  # not POSIX: stale temporary files are then judged by age alone
+    fcntl = None  # type: ignore[assignment]
+
+TMP_SUFFIX = ".briefmark-tmp"
+STALE_AFTER = 60.0  # seconds: an unlocked temporary file older than this is a leftover
+
 
 def check_destination(out: Path) -> Path:
-    """Fail early, before any work, with a message that says what to do."""
+    """Fail early, before any work, with a message that says what to do.
+
+    Returns the path to write: a symbolic link to an existing file is followed (the link
+    stays a link); everything that is not an ordinary file or a new name is refused.
+    """
     out = Path(out).expanduser()
     if out.name in ("", ".", ".."):
         raise ExportError(f"{out} is not a file name. Choose a file name.")
-    if out.is_dir():
+    out = _follow_link(out)
+    try:
+        st = out.stat()
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise _explain(exc, out) from exc
+    if st is not None and stat.S_ISDIR(st.st_mode):
         raise ExportError(
             f"{out} is a folder. Choose a file name inside it.")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise ExportError(
+            f"{out} is not an ordinary file (it is a device, pipe or socket); Briefmark "
+            "will not replace it. Choose a file name.")
+    _refuse_companion(out)
     folder = out.parent
     if not folder.exists():
         raise ExportError(
@@ -43,6 +73,30 @@ def check_destination(out: Path) -> Path:
             f"{out.name} is a Briefmark project; writing over it would destroy it. "
             "Choose another file name.")
     return out
+
+
+def _follow_link(out: Path) -> Path:
+    if not out.is_symlink():
+        return out
+    try:
+        return out.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise ExportError(
+            f"{out} is a symbolic link that leads nowhere (its target is missing or it loops); "
+            "Briefmark will not replace it. Choose a file name.") from None
+
+
+def _refuse_companion(out: Path) -> None:
+    """`P.briefmark-wal` and the like hold a database's latest saved work: never write them."""
+    from models import storage
+
+    for suffix in storage.COMPANION_SUFFIXES:
+        if out.name.endswith(suffix) and len(out.name) > len(suffix):
+            base = out.with_name(out.name[: -len(suffix)])
+            if os.path.lexists(base) or storage.is_open_here(base):
+                raise ExportError(
+                    f"{out.name} is a working file SQLite keeps beside {base.name}; writing "
+                    f"it would destroy work saved in {base.name}. Choose another file name.")
 
 
 def _is_project(path: Path) -> bool:
@@ -93,13 +147,17 @@ def write_atomically(out: Path, write: Callable[[IO[bytes]], None], *,
     `before_replace` runs after the bytes are on disk and may raise (e.g. a cancel) to
     abandon the new file. Any exception removes the temporary file and leaves `out` alone.
     """
+    remove_stale_temporaries(out.parent)
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}.", suffix=".tmp")
+        fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.",
+                                        suffix=TMP_SUFFIX)
     except OSError as exc:
         raise _explain(exc, out) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as f:
+            if fcntl is not None:  # says "being written" to remove_stale_temporaries
+                fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             write(f)
             f.flush()
             os.fsync(f.fileno())
@@ -119,6 +177,45 @@ def write_atomically(out: Path, write: Callable[[IO[bytes]], None], *,
         tmp.unlink(missing_ok=True)
         raise
     _sync_folder(out.parent)
+
+
+def remove_stale_temporaries(folder: Path, *, older_than: float = STALE_AFTER) -> list[Path]:
+    """Remove temporary files a killed export left in `folder`: ours by name, older than
+    `older_than` seconds and not locked by a live writer. Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        if not (entry.name.startswith(".") and entry.name.endswith(TMP_SUFFIX)):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if now - entry.stat(follow_symlinks=False).st_mtime < older_than:
+                continue
+            if _locked(Path(entry.path)):
+                continue
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+def _locked(path: Path) -> bool:
+    if fcntl is None:
+        return False
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # also releases our probe lock
+    return False
 
 
 def _sync_folder(folder: Path) -> None:
