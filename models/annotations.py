@@ -9,10 +9,23 @@ from dataclasses import asdict, fields, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, func, insert, literal_column, select, update
+from sqlalchemy import (
+    Connection,
+    LargeBinary,
+    cast,
+    delete,
+    func,
+    insert,
+    literal_column,
+    select,
+    update,
+)
 
+from models.clock import now_iso
 from models.errors import NotFoundError, ValidationError
+from models.row_values import annotation_from_row, as_text
 from models.schema import AnnotationRow, AnnotationTagRow, ArticleRow
+from models.stale import StaleChangeError
 from models.values import ANNOTATION_FIELDS, CONTEXT_CHARS, KINDS, STATUSES, Annotation
 
 if TYPE_CHECKING:
@@ -81,8 +94,18 @@ def _clean_fields(kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
 def _to_row(a: Annotation) -> dict[str, Any]:
     row = asdict(a)
     row.pop("tags")
+    row.pop("damaged")
     row["participants"] = json.dumps(list(a.participants), ensure_ascii=False)
     return row
+
+
+_GONE = ("This annotation was deleted by another program (the command line or a second "
+         "window) since; the step cannot be applied. Nothing was changed.")
+_CHANGED = ("This annotation was changed by another program (the command line or a second "
+            "window) since; the step would overwrite that change, so it was not applied.")
+_PRESENT = ("This annotation is already in the project again (another program put it back); "
+            "the step was not applied. Nothing was changed.")
+_CHUNK = 500  # rows per statement: below SQLite's bound-parameter limit, bounded memory
 
 
 class AnnotationStore:
@@ -90,13 +113,16 @@ class AnnotationStore:
         self._project = project
         self._texts: dict[int, str] = {}  # article texts never change, so cache them
 
-    def article_text(self, article_id: int) -> str:
+    def article_text(self, article_id: int, con: Connection | None = None) -> str:
         if article_id not in self._texts:
-            with self._project.reading() as con:
-                text = con.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id))
-            if text is None:
+            if con is None:
+                with self._project.reading() as own:
+                    raw = own.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id))
+            else:
+                raw = con.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id))
+            if raw is None:
                 raise NotFoundError(f"There is no article {article_id} in this project.")
-            self._texts[article_id] = text
+            self._texts[article_id] = as_text(raw)[0]
         return self._texts[article_id]
 
     # -- create ---------------------------------------------------------------------------
@@ -104,8 +130,6 @@ class AnnotationStore:
     def build(self, *, article_id: int, kind: str, start: int, end: int,
               **values: Any) -> Annotation:
         """Validate and assemble a new annotation without storing it."""
-        from models.project import now_iso
-
         if kind not in KINDS:
             raise ValidationError(f"Kind {kind!r} is unknown; use claim, quote or event.")
         text = self.article_text(article_id)
@@ -133,26 +157,66 @@ class AnnotationStore:
             return self.insert_rows(con, [ann])[0]
 
     def add_many(self, annotations: Iterable[Annotation]) -> list[Annotation]:
-        """Store many built annotations in one transaction (imports, bulk accept)."""
+        """Store many built annotations in one transaction (imports, bulk accept). Returns
+        them as stored: an id another row holds by now is replaced by a fresh one."""
         with self._project.writing() as con:
-            return self.insert_rows(con, list(annotations))
+            return self.insert_rows(con, annotations)
+
+    def insert_many(self, con: Connection, annotations: Iterable[Annotation]) -> int:
+        """Insert new annotations (id 0) inside the caller's transaction, streaming them in
+        chunks through Core inserts; returns how many. For imports of any size."""
+        next_id = (con.scalar(select(func.max(AnnotationRow.id))) or 0) + 1
+        count, rows, tags = 0, [], []
+        for a in annotations:
+            row = _to_row(a)
+            row["id"] = next_id
+            rows.append(row)
+            tags += [{"annotation_id": next_id, "tag": t} for t in a.tags]
+            next_id += 1
+            if len(rows) >= _CHUNK:
+                count += self._flush(con, rows, tags)
+                rows, tags = [], []
+        return count + self._flush(con, rows, tags)
+
+    @staticmethod
+    def _flush(con: Connection, rows: list[dict[str, Any]], tags: list[dict[str, Any]]) -> int:
+        if rows:
+            con.execute(insert(AnnotationRow), rows)
+        if tags:
+            con.execute(insert(AnnotationTagRow), tags)
+        return len(rows)
 
     def insert_rows(self, con: Connection, annotations: Iterable[Annotation]) -> list[Annotation]:
-        """Insert annotations in one statement, keeping ids they already have (restore)."""
+        """Insert annotations inside the caller's transaction, keeping the ids they have
+        unless another row holds that id by now (then a fresh id: ids are max+1, so another
+        program may have been given it). Refuses (StaleChangeError) when one's uuid is
+        already stored: it was put back elsewhere, and a second copy would be wrong."""
         pending = list(annotations)
         if not pending:
             return []
+        uuids = [a.uuid for a in pending]
+        for i in range(0, len(uuids), _CHUNK):
+            if con.scalar(select(AnnotationRow.id).where(
+                    AnnotationRow.uuid.in_(uuids[i:i + _CHUNK])).limit(1)) is not None:
+                raise StaleChangeError(_PRESENT)
+        wanted = [a.id for a in pending if a.id]
+        taken: set[int] = set()
+        for i in range(0, len(wanted), _CHUNK):
+            taken.update(con.scalars(select(AnnotationRow.id).where(
+                AnnotationRow.id.in_(wanted[i:i + _CHUNK]))))
         next_id = (con.scalar(select(func.max(AnnotationRow.id))) or 0) + 1
+        next_id = max(next_id, max(wanted, default=0) + 1)
         stored: list[Annotation] = []
         for a in pending:
-            if not a.id:
+            if not a.id or a.id in taken:
                 a = replace(a, id=next_id)
                 next_id += 1
+            taken.add(a.id)
             stored.append(a)
-        con.execute(insert(AnnotationRow), [_to_row(a) for a in stored])
-        tag_rows = [{"annotation_id": a.id, "tag": t} for a in stored for t in a.tags]
-        if tag_rows:
-            con.execute(insert(AnnotationTagRow), tag_rows)
+        for i in range(0, len(stored), _CHUNK):
+            part = stored[i:i + _CHUNK]
+            self._flush(con, [_to_row(a) for a in part],
+                        [{"annotation_id": a.id, "tag": t} for a in part for t in a.tags])
         return stored
 
     # -- read -----------------------------------------------------------------------------
@@ -162,6 +226,16 @@ class AnnotationStore:
         if not found:
             raise NotFoundError(f"There is no annotation {annotation_id} in this project.")
         return found[0]
+
+    def find(self, uuid: str) -> Annotation | None:
+        """The annotation with this uuid, wherever its id is now; None when it is gone."""
+        found = self._query(select(AnnotationRow).where(AnnotationRow.uuid == uuid))
+        return found[0] if found else None
+
+    def uuids(self) -> set[str]:
+        """Every annotation uuid in the project (cheap: no values are built)."""
+        with self._project.reading() as con:
+            return set(con.scalars(select(AnnotationRow.uuid)))
 
     def list(self, *, article_id: int | None = None, kinds: Iterable[str] | None = None,
              tag: str | None = None, person: str | None = None, status: str | None = None,
@@ -193,16 +267,36 @@ class AnnotationStore:
 
     def _query(self, stmt: Any) -> list[Annotation]:
         with self._project.reading() as con:
-            rows = con.execute(stmt).all()
-            ids = [r.id for r in rows]
-            tags: dict[int, list[str]] = {}
-            if ids:
-                q = select(AnnotationTagRow.annotation_id, AnnotationTagRow.tag)
-                if len(ids) < 500:
-                    q = q.where(AnnotationTagRow.annotation_id.in_(ids))
-                for aid, t in con.execute(q.order_by(literal_column("annotation_tag.rowid"))):
-                    tags.setdefault(aid, []).append(t)
-        return [_row_to_value(r, tags.get(r.id, ())) for r in rows]
+            return self.read(con, stmt)
+
+    def read(self, con: Connection, stmt: Any) -> list[Annotation]:
+        """Annotations for a select of annotation rows, on the caller's connection (so a
+        snapshot can be taken inside the transaction that then deletes them)."""
+        rows = con.execute(stmt).all()
+        ids = [r.id for r in rows]
+        tags: dict[int, list[str]] = {}
+        if ids:
+            q = select(AnnotationTagRow.annotation_id, AnnotationTagRow.tag)
+            if len(ids) < _CHUNK:
+                q = q.where(AnnotationTagRow.annotation_id.in_(ids))
+            for aid, t in con.execute(q.order_by(literal_column("annotation_tag.rowid"))):
+                tags.setdefault(aid, []).append(t)
+        lengths = self._lengths(con, {r.article_id for r in rows})
+        return [annotation_from_row(_ROW_KEYS, r, tags.get(r.id, ()), lengths.get) for r in rows]
+
+    def _lengths(self, con: Connection, article_ids: set[Any]) -> dict[int, int]:
+        """Text length in code points of each article, to check stored offsets against."""
+        out: dict[int, int] = {}
+        ids = [i for i in article_ids if isinstance(i, int)]
+        for i in range(0, len(ids), _CHUNK):
+            # SQLite counts a BLOB in bytes and a text only up to its first NUL: those
+            # (rare) articles are measured in Python as the reader will see them.
+            plain = (func.typeof(ArticleRow.text) == "text") & (
+                func.instr(cast(ArticleRow.text, LargeBinary), b"\x00") == 0)
+            q = select(ArticleRow.id, func.length(ArticleRow.text), plain)
+            for aid, n, simple in con.execute(q.where(ArticleRow.id.in_(ids[i:i + _CHUNK]))):
+                out[aid] = n if simple else len(self.article_text(aid, con))
+        return out
 
     def names(self, field: str) -> list[str]:
         """Distinct speakers, claimants or participants used in the project (for completion)."""
@@ -210,66 +304,131 @@ class AnnotationStore:
             if field == "participants":
                 values: set[str] = set()
                 for raw in con.scalars(select(AnnotationRow.participants).distinct()):
-                    values.update(json.loads(raw or "[]"))
+                    try:
+                        found = json.loads(as_text(raw)[0] or "[]")
+                    except ValueError:
+                        continue
+                    values.update(str(v) for v in found if isinstance(found, list))
             else:
                 col = getattr(AnnotationRow, field)
-                values = set(con.scalars(select(col).distinct().where(col != "")))
+                values = {as_text(v)[0] for v in con.scalars(select(col).distinct()
+                                                             .where(col != ""))}
         return sorted(values, key=str.casefold)
 
     def all_tags(self) -> list[str]:
         with self._project.reading() as con:
-            return sorted(con.scalars(select(AnnotationTagRow.tag).distinct()), key=str.casefold)
+            return sorted({as_text(t)[0] for t in
+                           con.scalars(select(AnnotationTagRow.tag).distinct())},
+                          key=str.casefold)
 
     # -- change ---------------------------------------------------------------------------
 
+    def _locate(self, con: Connection, annotation_id: int, expect_uuid: str | None,
+                expect_modified: str | None) -> Annotation:
+        """The row a step means, read inside its write transaction: by uuid when the
+        caller knows it (the id may have been given to another row), else by id."""
+        if expect_uuid is not None:
+            found = self.read(con, select(AnnotationRow).where(AnnotationRow.uuid == expect_uuid))
+            if not found:
+                raise StaleChangeError(_GONE)
+        else:
+            found = self.read(con, select(AnnotationRow).where(AnnotationRow.id == annotation_id))
+            if not found:
+                raise NotFoundError(f"There is no annotation {annotation_id} in this project.")
+        if expect_modified is not None and found[0].modified != expect_modified:
+            raise StaleChangeError(_CHANGED)
+        return found[0]
+
     def update(self, annotation_id: int, *, modified: str | None = None,
+               expect_uuid: str | None = None, expect_modified: str | None = None,
                **values: Any) -> Annotation:
         """Change fields and/or the span (start, end); returns the stored annotation.
-        `modified` sets the modification time (undo puts the earlier one back)."""
-        from models.project import now_iso
 
-        old = self.get(annotation_id)
-        changes: dict[str, Any] = {}
-        if "start" in values or "end" in values:
-            start, end = values.pop("start", old.start), values.pop("end", old.end)
-            text = self.article_text(old.article_id)
-            validate_span(text, start, end)
-            prefix, suffix = context_of(text, start, end)
-            changes.update(start=start, end=end, text=text[start:end], prefix=prefix,
-                           suffix=suffix)
-        changes.update(_clean_fields(old.kind, values))
-        new = replace(old, **changes, modified=modified or now_iso())
-        row = _to_row(new)
+        The row is read and written in one transaction and only the columns asked for are
+        written, so a field another program changed meanwhile is kept. `modified` sets the
+        modification time (undo puts the earlier one back). With `expect_uuid` the row is
+        found by uuid; with `expect_modified` the change is refused (StaleChangeError) if the
+        row was changed since that time.
+        """
         with self._project.writing() as con:
-            con.execute(update(AnnotationRow).where(AnnotationRow.id == annotation_id)
-                        .values(**{k: v for k, v in row.items() if k != "id"}))
+            old = self._locate(con, annotation_id, expect_uuid, expect_modified)
+            changes: dict[str, Any] = {}
+            if "start" in values or "end" in values:
+                start, end = values.pop("start", old.start), values.pop("end", old.end)
+                text = self.article_text(old.article_id, con)
+                validate_span(text, start, end)
+                prefix, suffix = context_of(text, start, end)
+                changes.update(start=start, end=end, text=text[start:end], prefix=prefix,
+                               suffix=suffix)
+            changes.update(_clean_fields(old.kind, values))
+            changes["modified"] = modified or now_iso()
+            columns = {k: v for k, v in changes.items() if k != "tags"}
+            if "participants" in columns:
+                columns["participants"] = json.dumps(list(columns["participants"]),
+                                                     ensure_ascii=False)
+            if "start" in changes:
+                changes["damaged"] = ""
+            con.execute(update(AnnotationRow).where(AnnotationRow.id == old.id).values(**columns))
             if "tags" in changes:
                 con.execute(delete(AnnotationTagRow)
-                            .where(AnnotationTagRow.annotation_id == annotation_id))
-                if new.tags:
+                            .where(AnnotationTagRow.annotation_id == old.id))
+                if changes["tags"]:
                     con.execute(insert(AnnotationTagRow),
-                                [{"annotation_id": annotation_id, "tag": t} for t in new.tags])
-        return new
+                                [{"annotation_id": old.id, "tag": t} for t in changes["tags"]])
+        return replace(old, **changes)
 
-    def delete(self, annotation_id: int) -> Annotation:
-        """Delete one annotation; returns it whole so `restore` can undo the deletion."""
-        old = self.get(annotation_id)
+    def delete(self, annotation_id: int, *, expect_uuid: str | None = None,
+               expect_modified: str | None = None) -> Annotation:
+        """Delete one annotation; returns it whole (read in the deleting transaction) so
+        `restore` can undo the deletion. `expect_*` as for `update`."""
         with self._project.writing() as con:
-            con.execute(delete(AnnotationRow).where(AnnotationRow.id == annotation_id))
+            old = self._locate(con, annotation_id, expect_uuid, expect_modified)
+            con.execute(delete(AnnotationRow).where(AnnotationRow.id == old.id))
         return old
 
     def delete_many(self, annotation_ids: Iterable[int]) -> list[Annotation]:
-        """Delete several annotations in one transaction; returns them for `add_many`."""
+        """Delete several annotations in one transaction; returns them, read in that
+        transaction, for `restore_many`."""
         ids = list(annotation_ids)
-        gone = [self.get(i) for i in ids]
         with self._project.writing() as con:
+            gone = self.read(con, select(AnnotationRow).where(AnnotationRow.id.in_(ids)))
+            if len(gone) < len(set(ids)):
+                missing = sorted(set(ids) - {a.id for a in gone})[0]
+                raise NotFoundError(f"There is no annotation {missing} in this project.")
             con.execute(delete(AnnotationRow).where(AnnotationRow.id.in_(ids)))
-        return gone
+        order = {i: n for n, i in enumerate(ids)}
+        return sorted(gone, key=lambda a: order[a.id])
+
+    def remove(self, annotations: Iterable[Annotation]) -> list[Annotation]:
+        """Undo of adding: delete exactly these annotations, found by uuid, in one
+        transaction. Refuses (StaleChangeError, nothing deleted) when one is gone or was
+        changed since (its `modified` differs): that would erase another program's work."""
+        wanted = {a.uuid: a for a in annotations}
+        with self._project.writing() as con:
+            found: list[Annotation] = []
+            keys = list(wanted)
+            for i in range(0, len(keys), _CHUNK):
+                found += self.read(con, select(AnnotationRow).where(
+                    AnnotationRow.uuid.in_(keys[i:i + _CHUNK])))
+            if len(found) < len(wanted):
+                raise StaleChangeError(_GONE)
+            if any(a.modified != wanted[a.uuid].modified for a in found):
+                raise StaleChangeError(_CHANGED)
+            ids = [a.id for a in found]
+            for i in range(0, len(ids), _CHUNK):
+                con.execute(delete(AnnotationRow).where(AnnotationRow.id.in_(ids[i:i + _CHUNK])))
+        return found
 
     def restore(self, annotation: Annotation) -> Annotation:
-        """Put back a deleted annotation with its id, uuid, times and fields."""
+        """Put back a deleted annotation with its uuid, times and fields; returns it as
+        stored. Its id is kept unless another row holds it by now (then it gets a fresh
+        id: use the returned value). Refuses (StaleChangeError) when its uuid is present."""
+        return self.restore_many([annotation])[0]
+
+    def restore_many(self, annotations: Iterable[Annotation]) -> list[Annotation]:
+        """`restore` for several, in one transaction: all or none."""
         with self._project.writing() as con:
-            return self.insert_rows(con, [annotation])[0]
+            return self.insert_rows(con, annotations)
 
     def forget_article(self, article_id: int) -> None:
         self._texts.pop(article_id, None)
@@ -286,15 +445,3 @@ def _haystack(a: Annotation) -> str:
     parts = (a.text, a.note, a.speaker, a.claimant, a.when, a.where, " ".join(a.tags),
              " ".join(a.participants))
     return "\n".join(parts).casefold()
-
-
-def _row_to_value(row: Any, tags: Iterable[str]) -> Annotation:
-    data = dict(zip(_ROW_KEYS, row, strict=True))
-    raw = data["participants"]
-    data["participants"] = tuple(json.loads(raw)) if raw and raw != "[]" else ()
-    data["tags"] = tuple(tags)
-    # Rows from our own table are complete and typed: fill the frozen value directly, which
-    # is several times faster than its __init__ for the thousands an article can hold.
-    value = object.__new__(Annotation)
-    value.__dict__.update(data)
-    return value

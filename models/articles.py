@@ -10,8 +10,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from models.clock import now_iso
 from models.errors import BriefmarkError, NotFoundError, ValidationError
+from models.row_values import article_from_row
 from models.schema import AnnotationRow, ArticleRow
+from models.stale import StaleChangeError
 from models.textnorm import normalise_text
 from models.values import KINDS, Article, ArticleMeta, ArticleSummary, DeletedArticle
 
@@ -42,25 +45,28 @@ def check_published(value: str) -> None:
             ) from None
 
 
-def _row_to_article(row: ArticleRow) -> Article:
-    return Article(
-        id=row.id, uuid=row.uuid, text=row.text, title=row.title, source=row.source,
-        author=row.author, url=row.url, published=row.published, language=row.language,
-        imported=row.imported, filename=row.filename, summary=row.summary,
-        content_hash=row.content_hash,
-    )
+_GONE = ("This article was deleted or replaced by another program (the command line or a "
+         "second window) since; the step cannot be applied. Nothing was changed.")
+_PRESENT = ("This article is already in the project again (another program put it back); "
+            "the step was not applied. Nothing was changed.")
 
 
 class ArticleStore:
     def __init__(self, project: Project) -> None:
         self._project = project
 
-    def find_by_text(self, text: str) -> int | None:
-        """Id of the article holding exactly this text, if the project has it."""
-        with self._project.reading() as con:
-            return con.scalar(
-                select(ArticleRow.id).where(ArticleRow.content_hash == content_hash(text)).limit(1)
-            )
+    def find_by_text(self, text: str, con: Connection | None = None) -> int | None:
+        """Id of the article holding exactly this text, if the project has it (on the
+        caller's connection when given, so an import sees its own uncommitted articles)."""
+        stmt = select(ArticleRow.id).where(ArticleRow.content_hash == content_hash(text)).limit(1)
+        if con is not None:
+            return con.scalar(stmt)
+        with self._project.reading() as own:
+            return own.scalar(stmt)
+
+    @staticmethod
+    def uuid_taken(con: Connection, uuid: str) -> bool:
+        return con.scalar(select(ArticleRow.id).where(ArticleRow.uuid == uuid)) is not None
 
     def add(self, text: str, meta: ArticleMeta, *, allow_duplicate: bool = False,
             uuid: str | None = None) -> Article:
@@ -78,8 +84,6 @@ class ArticleStore:
     def insert(self, con: Connection, text: str, meta: ArticleMeta, *,
                uuid: str | None = None) -> int:
         """Insert an already normalised article inside the caller's transaction."""
-        from models.project import now_iso
-
         if not text.strip():
             raise ValidationError("The article has no text.")
         check_published(meta.published)
@@ -94,7 +98,7 @@ class ArticleStore:
             row = con.execute(select(ArticleRow).where(ArticleRow.id == article_id)).first()
         if row is None:
             raise NotFoundError(f"There is no article {article_id} in this project.")
-        return _row_to_article(row)
+        return article_from_row(row)
 
     def list(self) -> list[ArticleSummary]:
         cols = (ArticleRow.id, ArticleRow.title, ArticleRow.source, ArticleRow.author,
@@ -130,32 +134,65 @@ class ArticleStore:
             raise NotFoundError(f"There is no article {article_id} in this project.")
         return self.get(article_id)
 
-    def delete(self, article_id: int) -> DeletedArticle:
-        """Delete an article and its annotations; returns what `restore` needs to undo it."""
-        article = self.get(article_id)
-        annotations = tuple(self._project.annotations.list(article_id=article_id))
-        with self._project.writing() as con:
-            con.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
-        self._project.annotations.forget_article(article_id)
-        return DeletedArticle(article=article, annotations=annotations)
+    def _snapshot(self, con: Connection, article_ids: list[int],
+                  expect_uuids: list[str] | None) -> list[DeletedArticle]:
+        """The articles and annotations a deletion removes, read inside its transaction so
+        nothing another program adds meanwhile is left out of the undo."""
+        gone = []
+        for n, article_id in enumerate(article_ids):
+            if expect_uuids is not None:
+                row = con.execute(select(ArticleRow).where(
+                    ArticleRow.uuid == expect_uuids[n])).first()
+                if row is None:
+                    raise StaleChangeError(_GONE)
+            else:
+                row = con.execute(select(ArticleRow).where(ArticleRow.id == article_id)).first()
+                if row is None:
+                    raise NotFoundError(f"There is no article {article_id} in this project.")
+            annotations = self._project.annotations.read(con, select(AnnotationRow).where(
+                AnnotationRow.article_id == row.id).order_by(AnnotationRow.start,
+                                                             AnnotationRow.end, AnnotationRow.id))
+            gone.append(DeletedArticle(article=article_from_row(row),
+                                       annotations=tuple(annotations)))
+        return gone
+
+    def delete(self, article_id: int, *, expect_uuid: str | None = None) -> DeletedArticle:
+        """Delete an article and its annotations; returns what `restore` needs to undo it.
+        With `expect_uuid` the article is found by uuid (its id may belong to another by
+        now) and a missing one is refused with StaleChangeError."""
+        expect = None if expect_uuid is None else [expect_uuid]
+        return self.delete_many([article_id], expect_uuids=expect)[0]
 
     def restore(self, deleted: DeletedArticle) -> Article:
         return self.restore_many([deleted])[0]
 
-    def delete_many(self, article_ids: list[int]) -> list[DeletedArticle]:
+    def delete_many(self, article_ids: list[int], *,
+                    expect_uuids: list[str] | None = None) -> list[DeletedArticle]:
         """Delete several articles (and their annotations) in one transaction."""
-        gone = [DeletedArticle(article=self.get(i), annotations=tuple(
-            self._project.annotations.list(article_id=i))) for i in article_ids]
         with self._project.writing() as con:
-            con.execute(delete(ArticleRow).where(ArticleRow.id.in_(article_ids)))
-        for i in article_ids:
-            self._project.annotations.forget_article(i)
+            gone = self._snapshot(con, list(article_ids), expect_uuids)
+            con.execute(delete(ArticleRow).where(ArticleRow.id.in_([d.article.id for d in gone])))
+        for d in gone:
+            self._project.annotations.forget_article(d.article.id)
         return gone
 
     def restore_many(self, deleted: list[DeletedArticle]) -> list[Article]:
-        """Put deleted articles back exactly (ids, uuids, annotations), in one transaction."""
+        """Put deleted articles back (uuids, fields, annotations), in one transaction.
+
+        An id another article holds by now is replaced by a fresh one (use the returned
+        articles); an article whose uuid is already present is refused (StaleChangeError)
+        and nothing is restored."""
+        restored = []
         with self._project.writing() as con:
             for d in deleted:
-                con.execute(insert(ArticleRow).values(**asdict(d.article)))
-                self._project.annotations.insert_rows(con, d.annotations)
-        return [replace(d.article) for d in deleted]
+                if self.uuid_taken(con, d.article.uuid):
+                    raise StaleChangeError(_PRESENT)
+                values = asdict(d.article)
+                if con.scalar(select(ArticleRow.id).where(ArticleRow.id == d.article.id)):
+                    values.pop("id")
+                new_id = con.execute(insert(ArticleRow).values(**values)).inserted_primary_key[0]
+                self._project.annotations.forget_article(new_id)
+                self._project.annotations.insert_rows(
+                    con, [replace(a, article_id=new_id) for a in d.annotations])
+                restored.append(replace(d.article, id=new_id))
+        return restored

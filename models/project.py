@@ -2,36 +2,32 @@
 
 from __future__ import annotations
 
-import getpass
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from models import storage
+from models.annotations import AnnotationStore
+from models.articles import ArticleStore
+from models.clock import now_iso
 from models.errors import BriefmarkError, ProjectOpenError, ReadOnlyProjectError
+from models.identity import default_annotator
 from models.schema import SettingRow
 
 PROJECT_SUFFIX = ".briefmark"
 _UNSEEN = object()
-
-
-def now_iso() -> str:
-    """Current UTC time, millisecond precision, as written into the file."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+__all__ = ["PROJECT_SUFFIX", "Project", "now_iso"]  # now_iso re-exported until callers move
 
 
 class Project:
     """An open .briefmark file. Every change is committed before the call returns."""
 
-    def __init__(self, path: Path, *, read_only: bool, backup: Path | None = None) -> None:
-        from models.annotations import AnnotationStore
-        from models.articles import ArticleStore
-
+    def __init__(self, path: Path, *, read_only: bool, backup: Path | None = None,
+                 annotator: str | None = None) -> None:
         self.path = path
         self.read_only = read_only
         self.backup = backup  # set when opening upgraded an older file
@@ -41,12 +37,15 @@ class Project:
         self._closed = False
         self.articles = ArticleStore(self)
         self.annotations = AnnotationStore(self)
-        self._annotator: str | None = None
+        # The user's name, signed on new annotations and notes: it belongs to the person at
+        # the keyboard, so it is never read from or written to the file.
+        self.annotator: str = " ".join((annotator or "").split()) or default_annotator()
         self._known: object = _UNSEEN  # the revision after our last write or look
         self._outside_pending = False  # an outside write noticed during one of ours
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False) -> Project:
+    def open(cls, path: str | Path, *, create: bool = False,
+             annotator: str | None = None) -> Project:
         """Open a project; with `create`, a missing file becomes a new empty project.
 
         Raises ProjectOpenError (with a message for the user) and leaves the file untouched
@@ -77,7 +76,7 @@ class Project:
                     f"{path.name} could not be upgraded ({exc}). A copy made before the "
                     "upgrade, if any, is beside it as *.backup-*."
                 ) from exc
-        project = cls(path, read_only=not state.writable, backup=backup)
+        project = cls(path, read_only=not state.writable, backup=backup, annotator=annotator)
         try:
             with project.engine.connect() as con:
                 con.exec_driver_sql("SELECT count(*) FROM article").fetchone()
@@ -164,22 +163,3 @@ class Project:
             stmt = insert(SettingRow).values(key=key, value=value)
             con.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
         return value
-
-    @property
-    def annotator(self) -> str:
-        """Name written on new annotations: the project's setting, else the login name."""
-        if self._annotator is None:
-            self._annotator = self.setting("annotator") or _login_name()
-        return self._annotator
-
-    @annotator.setter
-    def annotator(self, name: str) -> None:
-        self.set_setting("annotator", name)
-        self._annotator = name or _login_name()
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "researcher"

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
-Kind = Literal["claim", "quote", "event"]
 KINDS: tuple[str, ...] = ("claim", "quote", "event")
 STATUSES: tuple[str, ...] = ("unverified", "verified", "disputed", "false")
 CONTEXT_CHARS = 32
@@ -47,6 +45,9 @@ class Annotation:
     annotator: str = ""
     created: str = ""
     modified: str = ""
+    # Why a row another tool wrote had to be repaired when read ("" for sound rows); never
+    # stored. A damaged annotation's offsets were clamped into the text.
+    damaged: str = ""
 
     @property
     def person(self) -> str:
