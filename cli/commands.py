@@ -39,7 +39,11 @@ def _open(path: str, *, create: bool = False) -> Project:
     from models.project import PROJECT_SUFFIX
 
     target = Path(path).expanduser()
-    if not os.path.lexists(target):  # a dangling link is not missing: storage refuses it
+    if os.path.islink(target) and not os.path.exists(target):
+        from models.storage import check_new_name
+
+        check_new_name(target)  # a dangling or looping link: said, never replaced
+    if not os.path.lexists(target):
         if not create:
             raise BriefmarkError(f"{path} does not exist; nothing was created.")
         if target.suffix != PROJECT_SUFFIX:
