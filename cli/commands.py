@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import inspect
 import json
 import os
 import sys
@@ -58,15 +57,8 @@ def _open(path: str, *, create: bool = False) -> Project:
 
 
 def _project_open(target: Path, *, create: bool) -> Project:
-    name = _annotator[0]
-    if name is None:
-        return Project.open(target, create=create)
-    if "annotator" in inspect.signature(Project.open).parameters:
-        return Project.open(target, create=create, annotator=name)
-    # Until Project.open(..., annotator=) lands: this run's name, not saved in the project.
-    project = Project.open(target, create=create)
-    project._annotator = name  # noqa: SLF001
-    return project
+    # None: models.identity decides (BRIEFMARK_ANNOTATOR, then the OS full name, ...).
+    return Project.open(target, create=create, annotator=_annotator[0])
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
