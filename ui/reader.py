@@ -51,6 +51,7 @@ class ReaderView(QPlainTextEdit):
         self.overlap_hint.hide()
         self._overlaps = (0, -1)
         self.cursorPositionChanged.connect(self._caret_moved)
+        self.setMinimumWidth(self.minimum_column_width())
         self.highlighter = SpanHighlighter(self.document())
         self.text = ""
         self.offsets = OffsetMap("")
@@ -412,14 +413,20 @@ class ReaderView(QPlainTextEdit):
         """Widget width that still shows MIN_TEXT_WIDTH_CHARS per line at the base size."""
         font = QFont(self.font())
         font.setPointSizeF(self.base_point_size)
-        return self._column_px(MIN_TEXT_WIDTH_CHARS, font) + 2 * 12 + 2 * self.frameWidth() + \
+        # Word wrap leaves a line about a tenth short of the column: allow for it.
+        column = self._column_px(MIN_TEXT_WIDTH_CHARS * 23 // 20, font)
+        return column + 2 * 12 + 2 * self.frameWidth() + \
             self.verticalScrollBar().sizeHint().width()
 
     def chars_per_line(self, block_number: int = 0) -> int:
-        """Characters on the first line of a paragraph as laid out now (tests, diagnostics)."""
+        """Mean characters per full line of a paragraph as laid out now (tests, diagnostics)."""
         block = self.document().findBlockByNumber(block_number)
+        self.document().documentLayout().blockBoundingRect(block)  # lays it out if need be
         layout = block.layout()
-        return layout.lineAt(0).textLength() if layout and layout.lineCount() else 0
+        n = layout.lineCount() if layout else 0
+        if n < 2:
+            return layout.lineAt(0).textLength() if n else 0
+        return round(sum(layout.lineAt(i).textLength() for i in range(n - 1)) / (n - 1))
 
     def zoom(self, steps: int) -> None:
         font = self.font()
