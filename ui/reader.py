@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from models.briefing.docx_text import Paragraphs
@@ -13,7 +13,7 @@ from models.language import is_rtl
 from models.values import Annotation
 from ui.highlighter import Mark, SpanHighlighter, SpanIndex
 from ui.offsets import OffsetMap
-from ui.reader_paint import column_char_width, paint_outline
+from ui.reader_paint import column_char_width, paint_current
 from ui.theme import KIND_LABELS, find_fill, kind_fill, kind_ink
 
 MAX_TEXT_WIDTH_CHARS = 72  # a comfortable line; preferences may set 45-100
@@ -192,9 +192,10 @@ class ReaderView(QPlainTextEdit):
         return self.annotations.get(self.current_id) if self.current_id is not None else None
 
     def _show_current(self) -> None:
-        """The current annotation gets a translucent tint of its ink and an outline (painted
-        in paintEvent): spans nested inside keep their own colour under the tint, and a
-        plain text selection (the palette's solid selection colour) looks nothing like it."""
+        """The current annotation gets a tint multiplied over its highlight and an outline in
+        its ink, both painted in paintEvent: an extra selection would paint over the spans
+        nested inside it, and a plain text selection (the palette's solid selection colour)
+        looks nothing like it."""
         self._current_span = None
         a = self.current()
         if a is not None:
@@ -220,18 +221,13 @@ class ReaderView(QPlainTextEdit):
             sel.format.setBackground(find_fill())
             sels.append(sel)
         span = self._current_span
-        if span is not None:
-            kind, start, end, suggested = span
+        if span is not None and span[3]:  # a suggestion: dashed, in its own fill
+            kind, start, end, _ = span
             sel = QTextEdit.ExtraSelection()
             sel.cursor = self._span_cursor(start, end)
-            if suggested:
-                sel.format.setBackground(kind_fill(kind))
-                sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                sel.format.setUnderlineColor(kind_ink(kind))
-            else:
-                tint = QColor(kind_ink(kind))
-                tint.setAlpha(60)
-                sel.format.setBackground(tint)
+            sel.format.setBackground(kind_fill(kind))
+            sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            sel.format.setUnderlineColor(kind_ink(kind))
             sels.append(sel)
         self.setExtraSelections(sels)
         self.viewport().update()
@@ -292,7 +288,7 @@ class ReaderView(QPlainTextEdit):
         span = self._current_span
         if span is not None and not span[3]:
             kind, start, end, _ = span
-            paint_outline(self, self.offsets.to_qt(start), self.offsets.to_qt(end),
+            paint_current(self, self.offsets.to_qt(start), self.offsets.to_qt(end),
                           kind_ink(kind))
 
     def marks_at(self, cp: int) -> list[Mark]:

@@ -49,14 +49,22 @@ def _x(result: object) -> float:
     return float(result[0] if isinstance(result, tuple) else result)  # type: ignore[index]
 
 
-def paint_outline(view: QPlainTextEdit, start: int, end: int, colour: QColor) -> None:
-    """A box in the annotation's ink round each line piece of the current annotation."""
+def paint_current(view: QPlainTextEdit, start: int, end: int, ink: QColor) -> None:
+    """The current annotation: a light tint of its ink multiplied over what is painted (so
+    nested highlights keep their own, darker, colour and the text stays legible) and a box
+    in its ink round each line piece."""
     rects = span_rects(view, start, end)
     if not rects:
         return
+    tint = QColor(ink)
+    tint = QColor.fromHsl(tint.hslHue(), min(255, tint.hslSaturation()), 215)
     painter = QPainter(view.viewport())
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(colour)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+    for r in rects:
+        painter.fillRect(r, tint)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+    pen = QPen(ink)
     pen.setWidthF(2.0)
     painter.setPen(pen)
     for r in rects:
