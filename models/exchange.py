@@ -10,19 +10,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import select
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from models.anchoring import place
-from models.articles import content_hash
-from models.errors import ValidationError
-from models.project import Project
-from models.schema import ArticleRow
+from models.errors import BriefmarkError, ValidationError
 from models.textnorm import normalise_text
 from models.values import Annotation, ArticleMeta
+
+if TYPE_CHECKING:
+    from models.project import Project
 
 FORMAT = "briefmark"
 VERSION = 1
@@ -81,6 +80,9 @@ def export_csv(project: Project, *, article_ids: Iterable[int] = (),
     return buf.getvalue()
 
 
+SAMPLE = 20  # unplaceable annotations named one by one; the rest are counted
+
+
 @dataclass
 class AnnotationImportReport:
     articles_created: int = 0
@@ -88,15 +90,49 @@ class AnnotationImportReport:
     placed: int = 0
     moved: int = 0  # placed by quote because the offsets no longer held
     already_present: int = 0
-    orphaned: list[str] = field(default_factory=list)  # one line each, for the user
+    not_placed: int = 0  # how many could not be placed, however many that is
+    orphaned: list[str] = field(default_factory=list)  # the first SAMPLE, one line each
+
+    def refuse(self, line: str) -> None:
+        self.not_placed += 1
+        if len(self.orphaned) < SAMPLE:
+            self.orphaned.append(line)
 
     def lines(self) -> list[str]:
+        """What to tell the user: a summary line, then at most SAMPLE + 1 "not placed"."""
         out = [f"{self.articles_created} articles created, {self.articles_matched} matched "
                f"existing articles; {self.placed} annotations imported "
                f"({self.moved} placed by their quoted text), {self.already_present} "
                "already present"]
         out += [f"not placed: {line}" for line in self.orphaned]
+        if self.not_placed > len(self.orphaned):
+            out.append(f"not placed: {self.not_placed - len(self.orphaned)} more annotations "
+                       f"({self.not_placed} in all) whose text is missing or ambiguous")
         return out
+
+
+def loads(text: str, name: str = "The file") -> Any:
+    """Parse JSON text; a broken or absurdly nested file is one clear error, not a crash."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"{name} is not a JSON file ({exc}).") from None
+    except RecursionError:
+        raise ValidationError(f"{name} nests its data too deeply to be a Briefmark annotation "
+                              "file.") from None
+
+
+def load_file(path: Path) -> Any:
+    """Read and parse an annotation file, with the messages the CLI and the app show."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise BriefmarkError(f"{path} does not exist.") from None
+    except UnicodeDecodeError as exc:
+        raise BriefmarkError(f"{path.name} is not a JSON file ({exc}).") from None
+    except OSError as exc:
+        raise BriefmarkError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+    return loads(text, path.name)
 
 
 _STR_FIELDS = ("kind", "text", "prefix", "suffix", "note", "speaker", "claimant", "status",
@@ -168,65 +204,68 @@ def import_json(project: Project, data: Any) -> AnnotationImportReport:
     The whole file is checked first and then written in one transaction: a bad file
     changes nothing. An article whose text the project already has receives the
     annotations; others are created. Annotations already present (same id) are skipped,
-    never duplicated; one that cannot be placed is reported, never guessed.
+    never duplicated; one that cannot be placed is reported, never guessed. Annotations
+    stream into the store in chunks, so cost is linear and no row objects pile up.
     """
     articles = check_file(data)
     report = AnnotationImportReport()
     store = project.annotations
-    existing_uuids = {a.uuid for a in store.list()}
+    existing_uuids = store.uuids()
     known_articles = {s.id for s in project.articles.list()}
     with project.writing() as con:
         for n, entry in enumerate(articles, start=1):
             # Stored texts are normalised; a file written elsewhere may not be (CRLF...).
             raw = entry["text"]
             text = normalise_text(raw)
-            moved_text = text != raw
-            article_id = con.scalar(select(ArticleRow.id).where(
-                ArticleRow.content_hash == content_hash(text)).limit(1))
+            article_id = project.articles.find_by_text(text, con)
             if article_id is None:
                 meta = ArticleMeta(**{k: str(entry.get(k) or "")
                                       for k in ARTICLE_KEYS if k != "id"})
                 uuid = entry.get("uuid")
-                taken = uuid and con.scalar(select(ArticleRow.id).where(ArticleRow.uuid == uuid))
+                taken = bool(uuid) and project.articles.uuid_taken(con, uuid)
                 article_id = project.articles.insert(con, text, meta,
                                                      uuid=None if taken else uuid)
                 report.articles_created += 1
             else:
                 report.articles_matched += 1 if article_id in known_articles else 0
             store.remember_text(article_id, text)
-            title = entry.get("title") or f"article {n}"
-            built: list[Annotation] = []
-            for ann in entry.get("annotations") or []:
-                uid = str(ann.get("id") or "")
-                if uid and uid in existing_uuids:
-                    report.already_present += 1
-                    continue
-                quote = ann.get("text") or ""
-                context = (ann.get("prefix") or "", ann.get("suffix") or "")
-                if moved_text:
-                    quote = normalise_text(quote)
-                    context = (normalise_text(context[0]), normalise_text(context[1]))
-                spot = place(text, quote, None if moved_text else ann.get("start"),
-                             None if moved_text else ann.get("end"), *context)
-                if spot is None:
-                    report.orphaned.append(f"{title}: {ann.get('kind')} “{_short(quote)}” "
-                                           "(its text is missing or appears more than once)")
-                    continue
-                values = {k: ann.get(k) for k in _VALUE_FIELDS
-                          if ann.get(k) not in (None, "", [])}
-                try:
-                    built.append(store.build(
-                        article_id=article_id, kind=ann.get("kind"), start=spot.start,
-                        end=spot.end, uuid=uid or None, **values))
-                except ValidationError as exc:
-                    report.orphaned.append(f"{title}: “{_short(quote)}”: {exc}")
-                    continue
-                report.moved += spot.how == "quote"
-                if uid:
-                    existing_uuids.add(uid)
-            store.insert_rows(con, built)
-            report.placed += len(built)
+            report.placed += store.insert_many(con, _placed(
+                store, report, existing_uuids, entry, article_id, text, text != raw,
+                entry.get("title") or f"article {n}"))
     return report
+
+
+def _placed(store: Any, report: AnnotationImportReport, existing_uuids: set[str],
+            entry: dict[str, Any], article_id: int, text: str, moved_text: bool,
+            title: str) -> Iterator[Annotation]:
+    """The file's annotations for one article, placed and built one at a time."""
+    for ann in entry.get("annotations") or []:
+        uid = str(ann.get("id") or "")
+        if uid and uid in existing_uuids:
+            report.already_present += 1
+            continue
+        quote = ann.get("text") or ""
+        context = (ann.get("prefix") or "", ann.get("suffix") or "")
+        if moved_text:
+            quote = normalise_text(quote)
+            context = (normalise_text(context[0]), normalise_text(context[1]))
+        spot = place(text, quote, None if moved_text else ann.get("start"),
+                     None if moved_text else ann.get("end"), *context)
+        if spot is None:
+            report.refuse(f"{title}: {ann.get('kind')} “{_short(quote)}” "
+                          "(its text is missing or appears more than once)")
+            continue
+        values = {k: ann.get(k) for k in _VALUE_FIELDS if ann.get(k) not in (None, "", [])}
+        try:
+            built = store.build(article_id=article_id, kind=ann.get("kind"), start=spot.start,
+                                end=spot.end, uuid=uid or None, **values)
+        except ValidationError as exc:
+            report.refuse(f"{title}: “{_short(quote)}”: {exc}")
+            continue
+        report.moved += spot.how == "quote"
+        if uid:
+            existing_uuids.add(uid)
+        yield built
 
 
 def _short(text: object, limit: int = 50) -> str:
