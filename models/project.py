@@ -149,9 +149,6 @@ class Project:
             value = con.scalar(select(SettingRow.value).where(SettingRow.key == key))
         return default if value is None else value
 
-    def set_setting(self, key: str, value: str) -> None:
-        self.update_setting(key, lambda _old: value)
-
     def update_setting(self, key: str, change: Callable[[str], str]) -> str:
         """Read, change and write one setting in one transaction, so that another program
         changing it at the same moment is not overwritten; returns the new value."""
