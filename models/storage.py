@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import StaticPool
 
 from models.errors import CorruptProjectError, NewerProjectError, NotAProjectError, ProjectOpenError
 from models.schema import APPLICATION_ID, Base
@@ -340,9 +341,12 @@ def create_project_file(path: Path) -> None:
     try:
         _remove_sidecars(tmp)
         tmp.unlink(missing_ok=True)
-        sqlite3.connect(tmp).close()  # make the file; the engine opens existing files only
-        engine = make_engine(tmp, read_only=False)
+        # One connection of our own, closed whatever happens: a failure (a full disk) must
+        # not leave it open on the deleted temporary file until the garbage collector runs.
+        raw = sqlite3.connect(sqlite_uri(tmp, mode="rwc"), uri=True, isolation_level=None)
         try:
+            raw.execute("PRAGMA journal_mode=WAL")
+            engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
             with engine.begin() as con:
                 Base.metadata.create_all(con)
                 con.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
@@ -351,10 +355,10 @@ def create_project_file(path: Path) -> None:
                     "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
                 con.execute(text("INSERT INTO alembic_version VALUES (:v)"),
                             {"v": known_revisions()[-1]})
-            with engine.connect() as con:
-                con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            engine.dispose()  # closes `raw` too
         finally:
-            engine.dispose()
+            raw.close()
         _remove_sidecars(tmp)
         os.link(tmp, path)
         tmp.unlink()
