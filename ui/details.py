@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
@@ -64,6 +67,12 @@ class DetailsEditor(QWidget):
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fields: dict[str, QWidget] = {}
         self._names = QStringListModel(self)
+        self._known: dict[str, int] = {}  # names in the project and how often each is used
+        self._order: dict[str, int] = {}  # a plain list's order, for callers that rank
+        self._learned: Counter[str] = Counter()  # names committed in this editor
+        self._pending: dict[str, str] = {}  # field -> text typed but not committed yet
+        self._paragraphs: Callable[[int, int], str] | None = None
+        self.completers: dict[str, QCompleter] = {}
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -113,12 +122,16 @@ class DetailsEditor(QWidget):
             completer = kind(self._names, edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setMaxVisibleItems(10)
             edit.setCompleter(completer)
+            self.completers[name] = completer
             # Picking a completion sets the text without textEdited: save it all the same,
-            # once the line edit has taken the chosen text.
+            # once the line edit has taken the chosen text, and learn the name.
             completer.activated.connect(
                 lambda _text, n=name, e=edit: QTimer.singleShot(
-                    0, lambda: self._line_edited(n, e.text())))
+                    0, lambda: (self._line_edited(n, e.text()), self._commit(n, e.text()))))
+            # A name is learned when the field is committed, never at a keystroke.
+            edit.editingFinished.connect(lambda n=name, e=edit: self._commit(n, e.text()))
         placeholders = {"date": "YYYY-MM-DD", "tags": "comma, separated",
                         "participants": "names, comma separated", "when": "as written",
                         "speaker": "who is quoted", "claimant": "who claims it"}
@@ -128,8 +141,44 @@ class DetailsEditor(QWidget):
 
     # -- showing ----------------------------------------------------------------------------
 
-    def set_names(self, names: list[str]) -> None:
-        self._names.setStringList(names)
+    def set_names(self, names: Mapping[str, int] | Sequence[str]) -> None:
+        """Names to complete: {name: times used} ranks by use; a plain list keeps its
+        order. Text still being typed in a field is never offered back (the field saves
+        as it is typed, so a half-typed "Benj" reaches the project before it is done)."""
+        if isinstance(names, Mapping):
+            self._known, self._order = {n: int(c) for n, c in names.items() if n}, {}
+        else:
+            self._known = dict.fromkeys((n for n in names if n), 0)
+            self._order = {n: i for i, n in enumerate(self._known)}
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        pending = {t.strip().casefold() for t in self._pending.values() if t.strip()}
+        counts = Counter(self._known)
+        counts.update(self._learned)
+        names = [n for n in counts if n.casefold() not in pending or self._learned[n]
+                 or self._known.get(n, 0) > 1]
+        names.sort(key=lambda n: (-counts[n], self._order.get(n, 0), n.casefold()))
+        if names != self._names.stringList():
+            self._names.setStringList(names)
+
+    def _commit(self, name: str, text: str) -> None:
+        self._pending.pop(name, None)
+        parts = text.split(",") if name == "participants" else [text]
+        for part in (" ".join(p.split()) for p in parts):
+            if part:
+                self._learned[part] += 1
+        self._rebuild()
+
+    def completion_names(self) -> list[str]:
+        """What the completers offer now, best first."""
+        return self._names.stringList()
+
+    def set_paragraph_source(self, label: Callable[[int, int], str] | None) -> None:
+        """Where "¶ 4" comes from: e.g. ReaderView.paragraph_label(start, end)."""
+        self._paragraphs = label
+        if self.annotation is not None:
+            self.show_annotation(self.annotation, keep_focused=True)
 
     def show_annotation(self, a: Annotation | None, *, keep_focused: bool = False) -> None:
         """Fill the fields; with keep_focused the field being typed in is left alone."""
@@ -144,8 +193,13 @@ class DetailsEditor(QWidget):
             self.date_hint.clear()
             return
         colour = kind_ink(a.kind).name()
-        self.heading.setText(f"<b style='color:{colour}'>{KIND_LABELS[a.kind]}</b> "
-                             f"· characters {a.start}–{a.end} · by {a.annotator}")
+        parts = [f"<b style='color:{colour}'>{KIND_LABELS[a.kind]}</b>"]
+        where = self._paragraphs(a.start, a.end) if self._paragraphs else ""
+        if where:
+            parts.append(escape(where))
+        if a.annotator.strip():
+            parts.append(f"by {escape(a.annotator.strip())}")
+        self.heading.setText(" · ".join(parts))
         text = " ".join(a.text.split())
         self.quote.setText(f"“{text if len(text) < 400 else text[:399] + '…'}”")
         from models.values import ANNOTATION_FIELDS
@@ -200,6 +254,8 @@ class DetailsEditor(QWidget):
             self.fieldEdited.emit(self.annotation.id, name, value)
 
     def _line_edited(self, name: str, text: str) -> None:
+        if name in self.completers:
+            self._pending[name] = text.split(",")[-1] if name == "participants" else text
         if name == "date":
             value = text.strip()
             if value:
