@@ -28,11 +28,12 @@ def _sort_key(a: Annotation) -> tuple[int, int, int]:
 
 
 def describe(a: Any) -> str:
-    """Who / status / date of an annotation or a suggestion, in a few words."""
+    """Who / status / date of an annotation or a suggestion, in a few words. A claim's
+    status comes first: a long claimant is elided at the end, the status never is."""
     if a.kind == "quote":
         return a.speaker or "speaker?"
     if a.kind == "claim":
-        return " · ".join(x for x in (a.claimant, a.status) if x)
+        return " · ".join(x for x in ((a.status or "").title(), a.claimant) if x)
     return " · ".join(x for x in (a.date or a.when, a.where) if x)
 
 
@@ -117,7 +118,10 @@ def make_kind_table(model: KindRowsModel, *, headers: bool = True) -> QTableView
     view.verticalHeader().setDefaultSectionSize(24)
     view.setShowGrid(False)
     view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
     header = view.horizontalHeader()
+    header.setMinimumSectionSize(24)
+    # The kind is never cut: its column takes what its longest label needs.
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
