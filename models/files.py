@@ -154,11 +154,13 @@ def write_atomically(out: Path, write: Callable[[IO[bytes]], None], *,
     except OSError as exc:
         raise _explain(exc, out) from exc
     tmp = Path(tmp_name)
+    sink: _Sink | None = None
     try:
         with os.fdopen(fd, "wb") as f:
             if fcntl is not None:  # says "being written" to remove_stale_temporaries
                 fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            write(f)
+            sink = _Sink(f)
+            write(sink)  # type: ignore[arg-type]
             f.flush()
             os.fsync(f.fileno())
         try:  # the mode a plainly created file would get, not mkstemp's private 0600
@@ -171,12 +173,59 @@ def write_atomically(out: Path, write: Callable[[IO[bytes]], None], *,
             before_replace()
         os.replace(tmp, out)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        _abandon(sink, tmp)
         raise _explain(exc, out) from exc
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _abandon(sink, tmp)
         raise
     _sync_folder(out.parent)
+
+
+class _Sink:
+    """The temporary file as `write` sees it. Once abandoned it swallows what a half-done
+    writer still sends (zipfile's __del__ writes its directory at garbage collection, into a
+    file already closed, and would print a traceback on stderr)."""
+
+    def __init__(self, f: IO[bytes]) -> None:
+        self._f = f
+        self._pos = 0  # kept by arithmetic, so that an abandoned sink still answers tell()
+        self.live = True
+
+    def write(self, data: bytes) -> int:
+        n = self._f.write(data) if self.live else len(data)
+        self._pos += n
+        return n
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if self.live:
+            self._pos = self._f.seek(offset, whence)
+        elif whence == 0:
+            self._pos = offset
+        elif whence == 1:
+            self._pos += offset
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def flush(self) -> None:
+        if self.live:
+            self._f.flush()
+
+    def seekable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        """The caller's: the file is closed by write_atomically."""
+
+
+def _abandon(sink: _Sink | None, tmp: Path) -> None:
+    if sink is not None:
+        sink.live = False
+    tmp.unlink(missing_ok=True)
 
 
 def remove_stale_temporaries(folder: Path, *, older_than: float = STALE_AFTER) -> list[Path]:

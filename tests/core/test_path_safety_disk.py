@@ -177,3 +177,21 @@ def test_upgrade_on_a_full_disk_leaves_no_empty_backup(
     assert code == 1
     assert "no backup could be made" in err and "disk is full" in err
     assert listing(tiny_disk) == before  # no 0-byte *.backup-*, the file as it was
+
+
+def test_docx_export_to_a_full_disk_as_a_real_process(tiny_disk: Path, tmp_path: Path) -> None:
+    """Nothing more on stderr either, even from what the garbage collector finishes later."""
+    path = tmp_path / "P.briefmark"
+    with Project.open(path, create=True) as p:
+        art = p.articles.add(" ".join(f"word{i}" for i in range(20000)), ArticleMeta(title="T"))
+        for i in range(0, 2000, 10):
+            p.annotations.tag_span(article_id=art.id, kind="quote", start=i, end=i + 5)
+    fill(tiny_disk)
+    out = subprocess.run([sys.executable, str(REPO / "main.py"), "export", str(path),
+                          "--format", "docx", "-o", str(tiny_disk / "n.docx")],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == [
+        f"main.py export: Cannot write {tiny_disk / 'n.docx'}: the disk is full. Free some "
+        "space or choose another drive. Nothing was changed."]
+    assert os.listdir(tiny_disk) == ["filler"]
