@@ -38,6 +38,13 @@ def _open(path: str, *, create: bool = False) -> Project:
     from models.project import PROJECT_SUFFIX
 
     target = Path(path).expanduser()
+    try:
+        os.lstat(target)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:  # a folder on the way cannot be read: not "does not exist"
+        raise BriefmarkError(f"{path} cannot be reached: {exc.strerror or exc}. Check the "
+                             "folder's permissions.") from None
     if os.path.islink(target) and not os.path.exists(target):
         from models.storage import check_new_name
 
