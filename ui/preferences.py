@@ -121,6 +121,7 @@ class PreferencesDialog(QDialog):
         self.font_box.setCurrentFont(QFont(prefs.font_family))
         self.size_box = QDoubleSpinBox()
         self.size_box.setRange(7.0, 40.0)
+        self.size_box.setDecimals(1)
         self.size_box.setSingleStep(0.5)
         self.size_box.setSuffix(" pt")
         self.size_box.setValue(prefs.font_size)
