@@ -41,28 +41,87 @@ def _looks_binary(text: str) -> bool:
 
 
 def decode_bytes(data: bytes, *, name: str = "the file") -> str:
-    """Decode a text file: UTF-8/UTF-16 by BOM, then strict UTF-8, then a detected encoding.
+    """Decode a text file: a BOM, UTF-16 without one (by its NUL bytes), strict UTF-8, UTF-8
+    with Windows-1252 pieces (repaired per piece), then a detected single-byte encoding.
 
     Refuses empty and binary files with a message that says so.
     """
+    return decode_text(data, name=name)[0]
+
+
+def decode_text(data: bytes, *, name: str = "the file") -> tuple[str, str]:
+    """The decoded text and a note for the user ("" when the decoding was unremarkable)."""
     if not data.strip():
         raise ImportRefused(f"{name} is empty: there is no text to import.")
+    note = ""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             text = data.decode(encoding, errors="replace")
             break
     else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = _decode_guessing(data, name)
+        text = _utf16_without_bom(data)
+        if text is None:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text, note = _mixed_utf8(data, name)
+                if text is None:
+                    text = _decode_guessing(data, name)
+    if not text.strip():
+        raise ImportRefused(f"{name} is empty: there is no text to import.")
     if _looks_binary(text):
         raise ImportRefused(
             f"{name} does not look like text (it holds binary data). "
             "Import a .txt, .md, .docx or .html file instead."
         )
-    return text
+    return text, note
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM, told by its NUL bytes: ASCII letters, digits, spaces and
+    punctuation have a zero high byte, so NULs gather on the odd (LE) or even (BE) positions
+    and (almost) never on the other. None when the bytes do not look like that."""
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    sample = data[:65536]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if max(even, odd) < half * 0.05 or min(even, odd) > half * 0.002:
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        return data.decode(encoding)  # strict: unpaired surrogates mean it is not UTF-16
+    except UnicodeDecodeError:
+        return None
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+
+
+def _mixed_utf8(data: bytes, name: str) -> tuple[str | None, str]:
+    """Mostly UTF-8 with pieces in Windows-1252 (a quote pasted from an old file): decode each
+    piece in its own encoding, so neither becomes mojibake. (None, "") when the file is not
+    mostly UTF-8; refused when a piece is not Windows-1252 either."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = _ESCAPED.findall(text)
+    bad_bytes = sum(len(run) for run in bad)
+    good = sum(1 for ch in text if ch > "\x7f") - bad_bytes
+    if good < bad_bytes or good == 0:
+        return None, ""
+
+    def as_cp1252(m: re.Match[str]) -> str:
+        return bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252")
+
+    try:
+        repaired = _ESCAPED.sub(as_cp1252, text)
+    except UnicodeDecodeError:
+        raise ImportRefused(
+            f"{name} is UTF-8 text but {len(bad)} place(s) in it are in no encoding "
+            "Briefmark can tell. Save it as UTF-8 and import it again."
+        ) from None
+    return repaired, (f"{name}: {len(bad)} place(s) were not UTF-8 and were read as "
+                      "Windows-1252; check them in the article.")
 
 
 def _decode_guessing(data: bytes, name: str) -> str:
