@@ -133,3 +133,19 @@ def test_paragraph_labels_follow_the_briefing_rule(qtbot, tmp_path) -> None:  # 
     reader, text, claim, quote = open_reader(qtbot, tmp_path)
     assert reader.paragraph_label(claim.start, claim.end) == "¶ 2"  # blank lines not counted
     assert reader.paragraph_label(0, text.index("A last") + 3) == "¶ 1–3"
+
+
+def test_rtl_paragraphs_are_reported_for_span_edge_keys(qtbot, corpus, tmp_path) -> None:  # noqa: ANN001
+    hebrew = (corpus / "he_israelhayom_presidential_race.txt").read_text(encoding="utf-8")
+    text = "An English line first.\n\n" + hebrew
+    path = tmp_path / "h.briefmark"
+    with Project.open(path, create=True) as p:
+        art = p.articles.add(text, ArticleMeta(title="RTL"))
+    with Project.open(path) as p:
+        stored = p.articles.get(art.id).text
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.set_article(stored, [])
+    assert not reader.is_rtl_at(3)
+    first_hebrew = next(i for i, ch in enumerate(stored) if "\u05d0" <= ch <= "\u05ea")
+    assert reader.is_rtl_at(first_hebrew) and reader.is_rtl_at(len(stored) - 1)
