@@ -296,6 +296,7 @@ class Attributor:
     def np_after(self, pos: int, limit: int) -> Referent | None:
         """Subject after an inverted verb: 'said Steve Cowan, a spokesman ...'."""
         text = self.text
+        limit = min(limit, pos + 300)  # a subject is a short phrase: bounded work per verb
         m = _TIME_WORDS.match(text, pos)
         if m and m.end() > pos:
             pos = m.end()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -97,7 +98,20 @@ def _language(text: str, language: str) -> str:
     return detect_language(text) or "en"
 
 
-def _is_scare(text: str, q: Quote, index: Index, att: Attributor, language: str) -> bool:
+_LONG_SENTENCE = 800
+_CUE_REACH = 300
+
+
+def _cue_spans(text: str, lo: int, hi: int, language: str) -> list[tuple[int, int]]:
+    """Where speech cues stand in text[lo:hi], sorted."""
+    patterns = [EN_VERB_RE, _SHORT_QUOTE_CUES]
+    if language in FOREIGN_SPEECH:
+        patterns.append(foreign_verb_pattern(language))
+    return sorted((m.start(), m.end()) for p in patterns for m in p.finditer(text, lo, hi))
+
+
+def _is_scare(text: str, q: Quote, index: Index, att: Attributor, language: str,
+              cues: dict[int, list[tuple[int, int]]]) -> bool:
     """Scare quotes, names and titles in quotation marks: short, no one is said to say them."""
     if q.style in ("tweet", "block"):
         return False
@@ -106,11 +120,26 @@ def _is_scare(text: str, q: Quote, index: Index, att: Attributor, language: str)
     cjk = sum(1 for ch in inner if is_cjk(ch))
     punct = bool(re.search(r"[.!?,;:…。！？，、]", inner))
     sent = index.sentence(q.open_mark if q.open_mark >= 0 else q.start)
-    outside = text[sent.start:q.open_mark if q.open_mark >= 0 else q.start] + " " + \
-        text[(q.close_mark + 1 if q.close_mark >= 0 else q.end):sent.end]
-    cue = bool(EN_VERB_RE.search(outside) or _SHORT_QUOTE_CUES.search(outside))
-    if not cue and language in FOREIGN_SPEECH:
-        cue = bool(foreign_verb_pattern(language).search(outside))
+    left = q.open_mark if q.open_mark >= 0 else q.start
+    right = q.close_mark + 1 if q.close_mark >= 0 else q.end
+    if sent.end - sent.start > _LONG_SENTENCE:
+        # only in text no writer punctuates so (real sentences are shorter): cues found once
+        # per sentence and looked up a bounded way around the quotation (linear time)
+        spans = cues.get(sent.start)
+        if spans is None:
+            spans = cues[sent.start] = _cue_spans(text, sent.start, sent.end, language)
+        k = bisect_left(spans, (left - _CUE_REACH, -1))
+        cue = False
+        while k < len(spans) and spans[k][0] < right + _CUE_REACH:
+            if spans[k][1] <= left or spans[k][0] >= right:
+                cue = True
+                break
+            k += 1
+    else:
+        outside = text[sent.start:left] + " " + text[right:sent.end]
+        cue = bool(EN_VERB_RE.search(outside) or _SHORT_QUOTE_CUES.search(outside))
+        if not cue and language in FOREIGN_SPEECH:
+            cue = bool(foreign_verb_pattern(language).search(outside))
     if not cue and q.close_mark >= 0:
         after = text[q.close_mark + 1:q.close_mark + 12]
         cue = bool(JA_AFTER.match(after) or re.match(r"[，,]?(?:" + ZH_VERBS + ")", after))
@@ -143,7 +172,8 @@ def _suggest(text: str, published: str, language: str,
     people = People(text, index, lang)
     all_quotes = find_quotes(text, index)
     att = Attributor(text, index, people, lang, all_quotes)
-    quotes = [q for q in all_quotes if not _is_scare(text, q, index, att, lang)]
+    cues: dict[int, list[tuple[int, int]]] = {}
+    quotes = [q for q in all_quotes if not _is_scare(text, q, index, att, lang, cues)]
     quote_atts = [att.quote_attribution(q) for q in quotes]
     skip = [(q.start, q.end) for q in all_quotes if q.style in ("tweet", "block")]
     claims = find_claims(att, index, lang, skip)

@@ -137,7 +137,7 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
     last_day = ""
     # the year a story is told in: (written year, its month or 0, sentence, paragraph)
     narrative: tuple[int, int, int, int] | None = None
-    para_mentions: dict[int, list[DateMention]] = {}
+    dateline_paras: dict[int, bool] = {}
     for si, s in enumerate(index.sents):
         if s.start < title_end:
             continue  # the headline repeats what the body dates
@@ -149,10 +149,11 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
                     and not _term_only(text, s.start, s.end, d, ref)]
         if not mentions:
             continue
-        lo, hi = index.paras[s.para]
-        if s.para not in para_mentions:
-            para_mentions[s.para] = find_dates(text, lo, hi, lang, ref)
-        if _dateline(text, lo, hi, para_mentions[s.para]):
+        if s.para not in dateline_paras:
+            # once per paragraph: its every sentence would otherwise rescan it
+            lo, hi = index.paras[s.para]
+            dateline_paras[s.para] = _dateline(text, lo, hi, find_dates(text, lo, hi, lang, ref))
+        if dateline_paras[s.para]:
             continue
         for part_lo, part_hi, part in _clauses(text, s.start, s.end, mentions):
             # the narrator's date outranks one inside a quotation ("understands today"), and

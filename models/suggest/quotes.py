@@ -301,9 +301,12 @@ def find_quotes(text: str, index: Index) -> list[Quote]:
     found.sort(key=lambda q: (q.start, -(q.end - q.start)))
     kept: list[Quote] = []
     for q in found:
-        if any(k.start <= q.start and q.end <= k.end for k in kept):
+        # kept spans are disjoint and sorted, so only the last can hold or cross a non-empty
+        # span starting at or after its start (linear, not a scan of every kept span)
+        near = kept[-1:] if q.start < q.end else kept
+        if any(k.start <= q.start and q.end <= k.end for k in near):
             continue
-        if any(_overlaps(k, q) for k in kept):
+        if any(_overlaps(k, q) for k in near):
             continue  # crossing pairs: trust the earlier, usually the double-mark one
         kept.append(q)
     return kept

@@ -52,7 +52,40 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            out.append((s, e))
+            out += _capped(text, s, e, MAX_PARAGRAPH)
+    return out
+
+
+# Longer blocks are not paragraphs a writer made (a PDF or a transcript pasted without blank
+# lines): they are cut into pieces of at most this many characters, so that every rule that
+# looks around a position within its paragraph or sentence has bounded work and the whole
+# engine stays linear. Real articles stay far below (longest paragraph in the corpus: 1,219
+# characters, longest sentence: 572), so their results do not change.
+MAX_PARAGRAPH = 6000
+MAX_SENTENCE = 1000
+_CUT_SENTENCE = re.compile(r"[.!?…。！？][\"”’'»)\]」』]*\s+")
+_CUT_SPACE = re.compile(r"\s+")
+
+
+def _capped(text: str, s: int, e: int, cap: int) -> list[tuple[int, int]]:
+    """(s, e) cut into trimmed pieces of at most `cap` characters, at the last sentence end
+    in the second half of each window, else at the last space, else hard."""
+    out = []
+    while e - s > cap:
+        cut = lo = -1
+        for pattern in (_CUT_SENTENCE, _CUT_SPACE):
+            for m in pattern.finditer(text, s + cap // 2, s + cap):
+                cut, lo = m.start() + len(m.group().rstrip()), m.end()
+            if cut > s:
+                break
+        if cut <= s:
+            cut = lo = s + cap
+        out.append((s, cut))
+        s = lo
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        out.append((s, e))
     return out
 
 
@@ -128,7 +161,10 @@ def sentences(text: str, paras: list[tuple[int, int]]) -> list[Sentence]:
                     start += 1
         if start < pe:
             out.append(Sentence(start, pe, i))
-    return out
+    # a run without sentence punctuation (or a huge sentence) is cut like a paragraph
+    return [Sentence(a, b, s.para) for s in out
+            for a, b in ([(s.start, s.end)] if s.end - s.start <= MAX_SENTENCE
+                         else _capped(text, s.start, s.end, MAX_SENTENCE))]
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
