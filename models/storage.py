@@ -403,6 +403,11 @@ def backup_and_migrate(path: Path, revision: str) -> Path:
     """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.backup-{stamp}-schema{revision}{path.suffix}")
+    n = 1
+    while os.path.lexists(backup):  # never write into an earlier backup of the same second
+        n += 1
+        backup = path.with_name(
+            f"{path.stem}.backup-{stamp}-{n}-schema{revision}{path.suffix}")
     # Fold any WAL content into the main file first so the backup is complete on its own.
     try:
         con = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True)

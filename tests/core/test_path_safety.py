@@ -283,3 +283,31 @@ def test_a_killed_export_leaves_no_temporary_file_for_ever(
         live.kill()
         live.wait(timeout=10)
     assert out.read_text(encoding="utf-8").startswith("{")
+
+
+# -- one export dispatch ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "docx", "w3c"])
+def test_export_dispatch_writes_each_format_and_cancel_leaves_nothing(tmp_path: Path,
+                                                                      fmt: str) -> None:
+    from models.briefing import ExportCancelled
+    from models.export import export_project
+
+    path = tmp_path / "P.briefmark"
+    make_project(path)
+    out = tmp_path / f"o.{fmt}"
+    with Project.open(path) as p:
+        with pytest.raises(ExportCancelled):
+            export_project(p, fmt, out, cancelled=lambda: True)
+        assert [n for n in os.listdir(tmp_path) if not n.startswith("P.briefmark")] == []
+        result = export_project(p, fmt, out, kinds=("quote",))
+    assert result.path == out and result.format == fmt and out.stat().st_size > 0
+    assert not [n for n in os.listdir(tmp_path) if n.endswith(TMP_SUFFIX)]
+
+
+def test_schema_revisions_come_from_the_alembic_scripts() -> None:
+    from models import storage
+
+    scripts = sorted(f.name.split("_")[0] for f in (storage.MIGRATIONS / "versions").glob("*.py"))
+    assert list(storage.known_revisions()) == scripts
+    assert scripts[-1] == storage.HEAD_REVISION
