@@ -2,39 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from models.article_import import ImportReport, import_files
 from models.errors import BriefmarkError
 from models.importers import SUPPORTED
 from models.values import ArticleMeta
 from ui import commands
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.annotating import Confirm
+from ui.session import ProjectSession
+from ui.workspace_sync import Notify, Workspace
 
 FILE_FILTER = "Articles (" + " ".join(f"*{s}" for s in SUPPORTED) + ");;All files (*)"
 
 
 class ArticleActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.editing_actions: list = []  # File-menu actions that change the project
+    def __init__(self, parent: QWidget, settings: QSettings, workspace: Workspace,
+                 notify: Notify, confirm: Confirm,
+                 after_import: Callable[[], None]) -> None:
+        self.parent, self.settings, self.ws = parent, settings, workspace
+        self.notify, self.confirm, self.after_import = notify, confirm, after_import
 
     @property
-    def session(self):  # noqa: ANN201
-        return self.window.session
+    def session(self) -> ProjectSession | None:
+        return self.ws.session
 
     def import_dialog(self) -> None:
-        start = self.window.settings.value("importFolder", str(Path.home()))
-        names, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", start,
+        start = self.settings.value("importFolder", str(Path.home()))
+        names, _ = QFileDialog.getOpenFileNames(self.parent, "Import articles", start,
                                                 FILE_FILTER)
         if names:
-            self.window.settings.setValue("importFolder", str(Path(names[0]).parent))
+            self.settings.setValue("importFolder", str(Path(names[0]).parent))
             self.import_paths([Path(n) for n in names])
 
     def import_paths(self, paths: list[Path]) -> ImportReport | None:
@@ -42,7 +44,7 @@ class ArticleActions:
             return None
         progress = None
         if len(paths) > 3:
-            progress = QProgressDialog("Importing articles…", "Stop", 0, len(paths), self.window)
+            progress = QProgressDialog("Importing articles…", "Stop", 0, len(paths), self.parent)
             progress.setWindowModality(Qt.WindowModality.WindowModal)
             progress.setMinimumDuration(300)
 
@@ -56,21 +58,17 @@ class ArticleActions:
         if progress is not None:
             progress.close()
         if report.imported:
-            self.session.undo_stack.push(
-                commands.ImportArticlesCommand(self.session, report.imported))
-            self.window._articles_changed()
-            self.window.open_article(report.imported[-1].id)
-            if self.window.suggestions.act_on_import.isChecked():
-                self.window.suggestions.suggest()
+            self.session.push(commands.ImportArticlesCommand(self.session, report.imported))
+            self.after_import()
         self._summarise(report, len(paths))
         return report
 
     def _summarise(self, report: ImportReport, asked: int) -> None:
         n = len(report.imported)
-        self.window.statusBar().showMessage(
+        self.notify(
             f"Imported {n} of {asked} file{'s' if asked != 1 else ''}", 8000)
         if report.refused or report.duplicates:
-            box = QMessageBox(self.window)
+            box = QMessageBox(self.parent)
             box.setIcon(QMessageBox.Icon.Information if not report.refused
                         else QMessageBox.Icon.Warning)
             box.setWindowTitle("Import articles")
@@ -88,7 +86,7 @@ class ArticleActions:
 
         if self.session is None:
             return
-        dialog = ClipboardArticleDialog(self.window)
+        dialog = ClipboardArticleDialog(self.parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         from models.textnorm import normalise_text
@@ -100,19 +98,15 @@ class ArticleActions:
         from models.language import detect_language
 
         meta = ArticleMeta(**{**vars(meta), "language": detect_language(text)})
-        article = self.window._run(self.session.project.articles.add, text, meta)
-        if article is not None:
-            self.session.undo_stack.push(commands.ImportArticlesCommand(self.session, [article]))
-            self.window._articles_changed()
-            self.window.open_article(article.id)
+        self.session.push(commands.AddArticleCommand(self.session, text, meta))
 
     def properties(self) -> None:
         from ui.dialogs import ArticlePropertiesDialog
 
-        article = self.window.article
+        article = self.ws.article
         if self.session is None or article is None:
             return
-        dialog = ArticlePropertiesDialog(article, self.window)
+        dialog = ArticlePropertiesDialog(article, self.parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         new = dialog.values()
@@ -120,20 +114,20 @@ class ArticleActions:
         changed = {k: v for k, v in new.items() if v != old[k]}
         if not changed:
             return
-        if self.window._run(self.session.project.articles.update, article.id, **changed):
-            self.session.undo_stack.push(commands.ArticlePropertiesCommand(
-                self.session, article.id, {k: old[k] for k in changed}, changed))
-            self.window._articles_changed()
+        self.session.push(commands.ArticlePropertiesCommand(
+            self.session, article.id, {k: old[k] for k in changed}, changed))
 
     def delete_current(self) -> None:
-        article = self.window.article
+        article = self.ws.article
         if self.session is None or article is None:
             return
-        deleted = self.window._run(self.session.project.articles.delete, article.id)
-        if deleted is not None:
-            self.session.undo_stack.push(commands.DeleteArticleCommand(self.session, deleted))
-            self.window._articles_changed()
-            self.window.statusBar().showMessage(
+        n = self.annotation_count(article.id)
+        if n and not self.confirm("Delete article",
+                                  f"Delete “{article.title}” and its {n} annotation"
+                                  f"{'s' if n != 1 else ''}?", "Delete Article"):
+            return
+        if self.session.push(commands.DeleteArticleCommand(self.session, article)):
+            self.notify(
                 f"Deleted “{article.title}” (Ctrl+Z brings it back)", 8000)
 
     def export_data(self, fmt: str) -> None:
@@ -145,7 +139,7 @@ class ArticleActions:
         project = self.session.project
         ext = "jsonld" if fmt == "w3c" else fmt
         suggested = str(Path.home() / f"{project.path.stem}.{ext}")
-        name, _ = QFileDialog.getSaveFileName(self.window, f"Export {fmt.upper()}", suggested,
+        name, _ = QFileDialog.getSaveFileName(self.parent, f"Export {fmt.upper()}", suggested,
                                               f"{fmt.upper()} (*.{ext})")
         if not name:
             return
@@ -160,13 +154,21 @@ class ArticleActions:
                 data = exchange.export_csv(project).encode("utf-8-sig")
             write_bytes_atomic(Path(name), data)
         except BriefmarkError as exc:
-            QMessageBox.warning(self.window, "Export", str(exc))
+            QMessageBox.warning(self.parent, "Export", str(exc))
             return
-        self.window.statusBar().showMessage(f"Wrote {name}", 8000)
+        self.notify(f"Wrote {name}", 8000)
 
     def export_briefing(self) -> None:
-        from ui.export_dialog import BriefingExportDialog
 
         if self.session is None:
             return
-        BriefingExportDialog(self.window).exec()
+        self.briefing_dialog().exec()
+
+    def briefing_dialog(self):  # noqa: ANN201 - imported late: python-docx is slow to load
+        from ui.export_dialog import BriefingExportDialog
+
+        return BriefingExportDialog(self.parent, self.settings, self.ws, self.notify)
+
+    def annotation_count(self, article_id: int) -> int:
+        assert self.session is not None
+        return len(self.session.project.annotations.list(article_id=article_id))

@@ -1,11 +1,16 @@
-"""Undoable user actions. Each holds ids and value snapshots, never ORM objects.
+"""Undoable user actions, as in Qt's undoframework: the command does the work.
 
-The first `redo()` (called by QUndoStack.push) finds the work already done: the caller does
-it before pushing, so a refused change (bad span, read-only file) never lands on the stack.
+The first `redo()` (run by QUndoStack.push) calls the project; a refusal (BriefmarkError)
+marks the command obsolete, so it never lands on the stack, and the session says why. Later
+undo/redo steps find their rows by uuid and check they are still the rows they changed
+(models refuse with StaleChangeError otherwise): a step that no longer applies leaves the
+history with its explanation, the other steps stay. Commands hold value snapshots, never
+ORM objects, and tell views of changes only through the session's signals.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -25,212 +30,176 @@ class _Command(QUndoCommand):
         super().__init__(text)
         self.session = session
         self.project = session.project
-        self._done = True
+        self._first = True
 
     def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._guarded(self.do)
+        first, self._first = self._first, False
+        self._guarded(self.first_do if first else self.do, first=first)
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        self._guarded(self.revert, first=False)
 
-    def _guarded(self, step) -> None:  # noqa: ANN001
-        # The file may have changed under us (another program) or refuse the write; the
-        # window is told, shows why, and starts the history afresh.
+    def _guarded(self, step: Callable[[], None], *, first: bool) -> None:
         try:
             step()
         except BriefmarkError as exc:
-            self.session.failed.emit(str(exc))
+            self.setObsolete(True)  # the stack drops this step; nothing was changed
+            self.session.refuse(str(exc), first=first)
+
+    def first_do(self) -> None:
+        self.do()
 
     def do(self) -> None:
         raise NotImplementedError
 
     def revert(self) -> None:
         raise NotImplementedError
+
+    def _annotations(self, article_id: int, changed: list[int], removed: list[int]) -> None:
+        self.session.annotationsChanged.emit(article_id, changed, removed)
 
 
 class TagCommand(_Command):
-    def __init__(self, session: ProjectSession, annotation: Annotation) -> None:
-        super().__init__(session, f"Tag as {KIND_LABELS[annotation.kind]}")
-        self.annotation = annotation
+    def __init__(self, session: ProjectSession, article_id: int, kind: str, start: int,
+                 end: int) -> None:
+        super().__init__(session, f"Tag as {KIND_LABELS[kind]}")
+        self.request = {"article_id": article_id, "kind": kind, "start": start, "end": end}
+        self.annotation: Annotation | None = None
+
+    def first_do(self) -> None:
+        self.annotation = self.project.annotations.tag_span(**self.request)
+        self._annotations(self.annotation.article_id, [self.annotation.id], [])
 
     def do(self) -> None:
-        self.project.annotations.restore(self.annotation)
-        self.session.annotationsChanged.emit(self.annotation.article_id, [self.annotation.id], [])
+        assert self.annotation is not None
+        self.annotation = self.project.annotations.restore(self.annotation)
+        self._annotations(self.annotation.article_id, [self.annotation.id], [])
 
     def revert(self) -> None:
-        self.project.annotations.delete(self.annotation.id)
-        self.session.annotationsChanged.emit(self.annotation.article_id, [], [self.annotation.id])
+        assert self.annotation is not None
+        self.project.annotations.remove([self.annotation])
+        self._annotations(self.annotation.article_id, [], [self.annotation.id])
 
 
 class DeleteCommand(_Command):
-    def __init__(self, session: ProjectSession, deleted: list[Annotation]) -> None:
-        kinds = {a.kind for a in deleted}
-        label = KIND_LABELS[deleted[0].kind] if len(kinds) == 1 and len(deleted) == 1 else (
-            f"{len(deleted)} Annotations")
-        super().__init__(session, f"Delete {label}")
-        self.deleted = deleted
+    def __init__(self, session: ProjectSession, chosen: list[Annotation]) -> None:
+        single = len(chosen) == 1
+        super().__init__(session, "Delete " + (KIND_LABELS[chosen[0].kind] if single
+                                               else f"{len(chosen)} Annotations"))
+        self.deleted = chosen
 
     def do(self) -> None:
-        self.project.annotations.delete_many([a.id for a in self.deleted])
-        self.session.annotationsChanged.emit(self.deleted[0].article_id, [],
-                                             [a.id for a in self.deleted])
+        # by uuid, and only if unchanged since the user saw it
+        self.deleted = self.project.annotations.remove(self.deleted)
+        self._annotations(self.deleted[0].article_id, [], [a.id for a in self.deleted])
 
     def revert(self) -> None:
-        self.project.annotations.add_many(self.deleted)
-        self.session.annotationsChanged.emit(self.deleted[0].article_id,
-                                             [a.id for a in self.deleted], [])
+        self.deleted = self.project.annotations.restore_many(self.deleted)
+        self._annotations(self.deleted[0].article_id, [a.id for a in self.deleted], [])
 
 
-class EditFieldCommand(_Command):
+class _UpdateCommand(_Command):
+    """Some fields of one annotation, undone by writing the old values and time back."""
+
+    def __init__(self, session: ProjectSession, before: Annotation, new: dict[str, Any],
+                 text: str) -> None:
+        super().__init__(session, text)
+        self.uuid, self.annotation_id, self.article_id = before.uuid, before.id, before.article_id
+        self.old = {k: getattr(before, k) for k in new}
+        self.old_time = before.modified
+        self.new, self.new_time = dict(new), ""
+
+    def _write(self, values: dict[str, Any], modified: str | None,
+               expect: str | None) -> Annotation:
+        after = self.project.annotations.update(self.annotation_id, expect_uuid=self.uuid,
+                                                expect_modified=expect, modified=modified,
+                                                **values)
+        self.annotation_id = after.id
+        self._annotations(self.article_id, [after.id], [])
+        return after
+
+    def first_do(self) -> None:
+        after = self.project.annotations.update(self.annotation_id, expect_uuid=self.uuid,
+                                                **self.new)
+        self.new = {k: getattr(after, k) for k in self.new}  # as stored (trimmed, sorted)
+        self.new_time = after.modified
+        if self.new == self.old:
+            self.setObsolete(True)  # nothing to undo
+        self._annotations(self.article_id, [after.id], [])
+
+    def do(self) -> None:
+        self._write(self.new, self.new_time, self.old_time)
+
+    def revert(self) -> None:
+        self._write(self.old, self.old_time, self.new_time)
+
+
+class EditFieldCommand(_UpdateCommand):
     """One field of one annotation; consecutive typing in the same field merges into one step."""
 
     ID = 1001
 
-    def __init__(self, session: ProjectSession, before: Annotation, after: Annotation,
-                 field: str) -> None:
-        super().__init__(session, f"Edit {FIELD_LABELS.get(field, field.title())}")
-        self.annotation_id = before.id
-        self.article_id = before.article_id
+    def __init__(self, session: ProjectSession, before: Annotation, field: str,
+                 value: Any) -> None:
+        super().__init__(session, before, {field: value},
+                         f"Edit {FIELD_LABELS.get(field, field.title())}")
         self.field = field
-        self.old, self.old_time = getattr(before, field), before.modified
-        self.new, self.new_time = getattr(after, field), after.modified
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return self.ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, EditFieldCommand):
+        if not isinstance(other, EditFieldCommand) or other.isObsolete():
             return False
-        if (other.annotation_id, other.field) != (self.annotation_id, self.field):
+        if (other.uuid, other.field) != (self.uuid, self.field):
             return False
         self.new, self.new_time = other.new, other.new_time
         return True
 
-    def _apply(self, value: Any, modified: str) -> None:
-        self.project.annotations.update(self.annotation_id, modified=modified,
-                                        **{self.field: value})
-        self.session.annotationsChanged.emit(self.article_id, [self.annotation_id], [])
 
-    def do(self) -> None:
-        self._apply(self.new, self.new_time)
-
-    def revert(self) -> None:
-        self._apply(self.old, self.old_time)
-
-
-class SpanCommand(_Command):
-    def __init__(self, session: ProjectSession, before: Annotation, after: Annotation) -> None:
-        super().__init__(session, "Change Span")
-        self.annotation_id, self.article_id = before.id, before.article_id
-        self.old = (before.start, before.end, before.modified)
-        self.new = (after.start, after.end, after.modified)
+class SpanCommand(_UpdateCommand):
+    def __init__(self, session: ProjectSession, before: Annotation, start: int,
+                 end: int) -> None:
+        super().__init__(session, before, {"start": start, "end": end}, "Change Span")
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return 1002
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         # A run of nudges to one annotation's span is one step.
-        if not isinstance(other, SpanCommand) or other.annotation_id != self.annotation_id:
+        if not isinstance(other, SpanCommand) or other.isObsolete() or other.uuid != self.uuid:
             return False
-        self.new = other.new
+        self.new, self.new_time = other.new, other.new_time
         return True
 
-    def _apply(self, span: tuple[int, int, str]) -> None:
-        self.project.annotations.update(self.annotation_id, start=span[0], end=span[1],
-                                        modified=span[2])
-        self.session.annotationsChanged.emit(self.article_id, [self.annotation_id], [])
 
-    def do(self) -> None:
-        self._apply(self.new)
-
-    def revert(self) -> None:
-        self._apply(self.old)
-
-
-class AddAnnotationsCommand(_Command):
-    """Several annotations added at once (accepted suggestions)."""
-
-    def __init__(self, session: ProjectSession, added: list[Annotation], text: str) -> None:
-        super().__init__(session, text)
-        self.added = added
-
-    def do(self) -> None:
-        self.project.annotations.add_many(self.added)
-        self.session.annotationsChanged.emit(self.added[0].article_id,
-                                             [a.id for a in self.added], [])
-
-    def revert(self) -> None:
-        self.project.annotations.delete_many([a.id for a in self.added])
-        self.session.annotationsChanged.emit(self.added[0].article_id, [],
-                                             [a.id for a in self.added])
-
-
-class ImportArticlesCommand(_Command):
-    def __init__(self, session: ProjectSession, articles: list[Article]) -> None:
-        n = len(articles)
-        super().__init__(session, "Import Article" if n == 1 else f"Import {n} Articles")
-        self.ids = [a.id for a in articles]
-        self.deleted: list[DeletedArticle] = []
-
-    def do(self) -> None:
-        self.project.articles.restore_many(self.deleted)
-        self.deleted = []
-        self.session.articlesChanged.emit()
-        self.session.articleShown.emit(self.ids[-1])
-
-    def revert(self) -> None:
-        self.deleted = self.project.articles.delete_many(self.ids)
-        self.session.articlesChanged.emit()
-
-
-class DeleteArticleCommand(_Command):
-    def __init__(self, session: ProjectSession, deleted: DeletedArticle) -> None:
-        super().__init__(session, "Delete Article")
-        self.deleted = deleted
-
-    def do(self) -> None:
-        self.deleted = self.project.articles.delete(self.deleted.article.id)
-        self.session.articlesChanged.emit()
-
-    def revert(self) -> None:
-        self.project.articles.restore(self.deleted)
-        self.session.articlesChanged.emit()
-        self.session.articleShown.emit(self.deleted.article.id)
-
-
-class ArticlePropertiesCommand(_Command):
-    def __init__(self, session: ProjectSession, article_id: int, old: dict[str, str],
-                 new: dict[str, str]) -> None:
-        super().__init__(session, "Edit Article Properties")
-        self.article_id, self.old, self.new = article_id, old, new
-
-    def do(self) -> None:
-        self.project.articles.update(self.article_id, **self.new)
-        self.session.articlesChanged.emit()
-
-    def revert(self) -> None:
-        self.project.articles.update(self.article_id, **self.old)
-        self.session.articlesChanged.emit()
-
-
-class AcceptSuggestionsCommand(AddAnnotationsCommand):
+class AcceptSuggestionsCommand(_Command):
     """Accepted suggestions: undo removes the annotations and offers the suggestions again."""
 
-    def __init__(self, session: ProjectSession, added: list[Annotation], suggestions: list,
-                 text: str) -> None:
-        super().__init__(session, added, text)
-        self.suggestions = suggestions
+    def __init__(self, session: ProjectSession, article_id: int, suggestions: list) -> None:
+        n = len(suggestions)
+        super().__init__(session, "Accept Suggestion" if n == 1 else f"Accept {n} Suggestions")
+        self.article_id, self.suggestions = article_id, suggestions
+        self.added: list[Annotation] = []
+
+    def first_do(self) -> None:
+        from models.suggest import accept
+
+        self.added = accept(self.project, self.article_id, self.suggestions)
+        self._shown()
 
     def do(self) -> None:
-        super().do()
-        self.session.suggestionsTaken.emit(self.added[0].article_id, self.suggestions)
+        self.added = self.project.annotations.restore_many(self.added)
+        self._shown()
+
+    def _shown(self) -> None:
+        self._annotations(self.article_id, [a.id for a in self.added], [])
+        self.session.suggestionsTaken.emit(self.article_id, self.suggestions)
 
     def revert(self) -> None:
-        super().revert()
-        self.session.suggestionsReturned.emit(self.added[0].article_id, self.suggestions)
+        self.project.annotations.remove(self.added)
+        self._annotations(self.article_id, [], [a.id for a in self.added])
+        self.session.suggestionsReturned.emit(self.article_id, self.suggestions)
 
 
 class RejectSuggestionsCommand(_Command):
@@ -252,3 +221,89 @@ class RejectSuggestionsCommand(_Command):
 
         unreject(self.project, self.article_id, self.suggestions)
         self.session.suggestionsReturned.emit(self.article_id, self.suggestions)
+
+
+class ImportArticlesCommand(_Command):
+    """Articles imported by a worker on its own connection: the first redo finds them in
+    the file already; undo deletes exactly them (by uuid), redo puts them back."""
+
+    def __init__(self, session: ProjectSession, articles: list[Article]) -> None:
+        n = len(articles)
+        super().__init__(session, "Import Article" if n == 1 else f"Import {n} Articles")
+        self.articles = [(a.id, a.uuid) for a in articles]
+        self.deleted: list[DeletedArticle] = []
+
+    def first_do(self) -> None:
+        self.session.articlesChanged.emit()
+        self.session.articleShown.emit(self.articles[-1][0])
+
+    def do(self) -> None:
+        back = self.project.articles.restore_many(self.deleted)
+        self.articles, self.deleted = [(a.id, a.uuid) for a in back], []
+        self.first_do()
+
+    def revert(self) -> None:
+        self.deleted = self.project.articles.delete_many(
+            [i for i, _u in self.articles], expect_uuids=[u for _i, u in self.articles])
+        self.session.articlesChanged.emit()
+
+
+class AddArticleCommand(_Command):
+    """One article from text (the clipboard)."""
+
+    def __init__(self, session: ProjectSession, text: str, meta: object) -> None:
+        super().__init__(session, "New Article")
+        self.text, self.meta = text, meta
+        self.article: tuple[int, str] | None = None
+        self.deleted: DeletedArticle | None = None
+
+    def first_do(self) -> None:
+        a = self.project.articles.add(self.text, self.meta)
+        self.article = (a.id, a.uuid)
+        self.session.articlesChanged.emit()
+        self.session.articleShown.emit(a.id)
+
+    def do(self) -> None:
+        assert self.deleted is not None
+        a = self.project.articles.restore(self.deleted)
+        self.article, self.deleted = (a.id, a.uuid), None
+        self.session.articlesChanged.emit()
+        self.session.articleShown.emit(a.id)
+
+    def revert(self) -> None:
+        assert self.article is not None
+        self.deleted = self.project.articles.delete(self.article[0], expect_uuid=self.article[1])
+        self.session.articlesChanged.emit()
+
+
+class DeleteArticleCommand(_Command):
+    def __init__(self, session: ProjectSession, article: Article) -> None:
+        super().__init__(session, "Delete Article")
+        self.article = (article.id, article.uuid)
+        self.deleted: DeletedArticle | None = None
+
+    def do(self) -> None:
+        self.deleted = self.project.articles.delete(self.article[0], expect_uuid=self.article[1])
+        self.session.articlesChanged.emit()
+
+    def revert(self) -> None:
+        assert self.deleted is not None
+        back = self.project.articles.restore(self.deleted)
+        self.article = (back.id, back.uuid)
+        self.session.articlesChanged.emit()
+        self.session.articleShown.emit(back.id)
+
+
+class ArticlePropertiesCommand(_Command):
+    def __init__(self, session: ProjectSession, article_id: int, old: dict[str, str],
+                 new: dict[str, str]) -> None:
+        super().__init__(session, "Edit Article Properties")
+        self.article_id, self.old, self.new = article_id, old, new
+
+    def do(self) -> None:
+        self.project.articles.update(self.article_id, **self.new)
+        self.session.articlesChanged.emit()
+
+    def revert(self) -> None:
+        self.project.articles.update(self.article_id, **self.old)
+        self.session.articlesChanged.emit()

@@ -30,7 +30,9 @@ from models.values import KINDS
 from ui.theme import KIND_LABELS
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from PySide6.QtCore import QSettings
+
+    from ui.workspace_sync import Notify, Workspace
 
 
 class ExportWorker(QObject):
@@ -67,12 +69,12 @@ class ExportWorker(QObject):
 
 
 class BriefingExportDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.settings = window.settings
+    def __init__(self, parent: QWidget, settings: QSettings, workspace: Workspace,
+                 notify: Notify) -> None:
+        super().__init__(parent)
+        self.workspace, self.settings, self.notify = workspace, settings, notify
         self.setWindowTitle("Export briefing note")
-        article = window.article
+        article = workspace.article
         self.title = QLineEdit(article.title if article else "")
         self.title.setPlaceholderText("Default: the article's title")
         self.scope_current = QRadioButton("This article")
@@ -132,7 +134,7 @@ class BriefingExportDialog(QDialog):
 
     def _scope_changed(self, all_articles: bool) -> None:
         """The article's headline is the default title for its own note only."""
-        headline = self.window.article.title if self.window.article else ""
+        headline = self.workspace.article.title if self.workspace.article else ""
         if all_articles and self.title.text() == headline:
             self.title.clear()  # the note then gets its own default title
         elif not all_articles and not self.title.text():
@@ -147,7 +149,7 @@ class BriefingExportDialog(QDialog):
     def options(self) -> object:
         from models.briefing import BriefingOptions
 
-        article = self.window.article
+        article = self.workspace.article
         ids = (article.id,) if self.scope_current.isChecked() and article else ()
         template = self.template.text().strip()
         return BriefingOptions(
@@ -159,7 +161,7 @@ class BriefingExportDialog(QDialog):
         )
 
     def _export(self) -> None:
-        session = self.window.session
+        session = self.workspace.session
         if session is None:
             return
         if not any(b.isChecked() for b in self.kind_boxes.values()):
@@ -179,7 +181,7 @@ class BriefingExportDialog(QDialog):
         self.run_export(Path(name))
 
     def run_export(self, out: Path, *, wait: bool = False) -> None:
-        session = self.window.session
+        session = self.workspace.session
         assert session is not None
         self.progress = QProgressDialog("Writing the briefing note…", "Cancel", 0, 100, self)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -212,16 +214,16 @@ class BriefingExportDialog(QDialog):
             self.thread = None
         self.written = path
         if error == "cancelled":
-            self.window.statusBar().showMessage("Export cancelled; no file was written", 6000)
+            self.notify("Export cancelled; no file was written", 6000)
             return
         if error:
             QMessageBox.warning(self, "Export briefing note", error)
             return
-        self.window.statusBar().showMessage(f"Wrote {path}", 8000)
+        self.notify(f"Wrote {path}", 8000)
         self.accept()
         if self.property("quiet"):
             return
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.parentWidget())
         box.setWindowTitle("Briefing note written")
         box.setText(f"The briefing note was saved as\n{path}")
         open_button = box.addButton("Open the note", QMessageBox.ButtonRole.AcceptRole)

@@ -65,10 +65,38 @@ def test_refused_files_are_summarised(qtbot, window, tmp_path: Path) -> None:  #
     box.close()
 
 
+def answer_confirm(qtbot, key: Qt.Key, seen: list[str]) -> None:  # noqa: ANN001
+    """Answer the next confirmation box with a real key press once it is up."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != "confirm":
+            QTimer.singleShot(20, press)
+            return
+        seen.append(box.text())
+        if key == Qt.Key.Key_Escape:
+            qtbot.keyClick(box, key)
+        else:  # the yes button is not the default: go to it as a user would
+            yes = next(b for b in box.buttons()
+                       if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+            yes.setFocus()
+            qtbot.keyClick(yes, Qt.Key.Key_Space)
+    QTimer.singleShot(0, press)
+
+
 def test_delete_article_is_undoable(qtbot, window) -> None:  # noqa: ANN001
     article = window.article
     with db(window) as p:
         before = p.annotations.list(article_id=article.id)
+    seen: list[str] = []
+    answer_confirm(qtbot, Qt.Key.Key_Escape, seen)  # first: No
+    window.articles.delete_current()
+    assert seen == [f"Delete “{article.title}” and its {len(before)} annotations?"]
+    with db(window) as p:
+        assert len(p.articles.list()) == 1
+    answer_confirm(qtbot, Qt.Key.Key_Space, seen)
     window.articles.delete_current()
     with db(window) as p:
         assert p.articles.list() == []
@@ -83,8 +111,9 @@ def test_undoing_a_delete_shows_the_article_again(qtbot, window) -> None:  # noq
     from models.values import ArticleMeta
 
     window.session.project.articles.add("Second article\n\nText.", ArticleMeta(title="Two"))
-    window._articles_changed()
+    window.workspace.articles_changed()
     first = window.article
+    answer_confirm(qtbot, Qt.Key.Key_Space, [])
     window.articles.delete_current()
     assert window.article.title == "Two"
     window.undo_action.trigger()
@@ -167,7 +196,7 @@ def test_layout_zoom_and_recent_projects_persist(qtbot, settings, sample_path: P
     assert again.reader.point_size() == size + 2
     assert abs(again.splitter.sizes()[0] - 200) < 30
     assert settings.value("recentProjects", [], type=list)[0] == str(sample_path.resolve())
-    assert [a.text() for a in again.recent_menu.actions()] == ["sample.briefmark"]
+    assert [a.text() for a in again.project_files.recent_menu.actions()] == ["sample.briefmark"]
 
 
 def test_help_lists_shortcuts(window) -> None:  # noqa: ANN001
@@ -191,16 +220,16 @@ def test_changes_from_the_command_line_show_up(qtbot, window, tmp_path: Path) ->
     note = window.details.fields["note"]
     note.setFocus()
     qtbot.keyClicks(note, "checked")
-    window._check_outside_changes()
+    window.workspace.check_outside_changes()
     assert window.undo_action.isEnabled()
 
     extra = tmp_path / "other.txt"
     extra.write_text("Another article\n\nWritten elsewhere.", encoding="utf-8")
     subprocess.run([sys.executable, str(REPO / "main.py"), "import",
                     str(window.session.project.path), str(extra)], check=True, timeout=120)
-    window._check_outside_changes()
+    window.workspace.check_outside_changes()
     assert [a.title for a in window.library.model.articles][-1] == "Another article"
-    assert not window.undo_action.isEnabled()  # its steps may no longer apply
+    assert window.undo_action.isEnabled()  # the history stays; steps check their rows
     assert "another program" in window.statusBar().currentMessage()
 
 

@@ -8,9 +8,8 @@ from docx import Document
 
 
 def test_export_dialog_writes_the_note_off_the_ui_thread(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
-    from ui.export_dialog import BriefingExportDialog
 
-    dialog = BriefingExportDialog(window)
+    dialog = window.articles.briefing_dialog()
     qtbot.addWidget(dialog)
     dialog.setProperty("quiet", True)
     dialog.kind_boxes["event"].setChecked(False)
@@ -28,11 +27,10 @@ def test_export_dialog_writes_the_note_off_the_ui_thread(qtbot, window, tmp_path
 
 
 def test_cancelled_export_leaves_no_file(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
-    from ui.export_dialog import BriefingExportDialog
 
     out = tmp_path / "note.docx"
     out.write_bytes(b"earlier good note")
-    dialog = BriefingExportDialog(window)
+    dialog = window.articles.briefing_dialog()
     qtbot.addWidget(dialog)
     dialog.setProperty("quiet", True)
     original = dialog.run_export
@@ -52,9 +50,8 @@ def test_cancelled_export_leaves_no_file(qtbot, window, tmp_path: Path) -> None:
 
 def test_unwritable_destination_is_explained(qtbot, window, tmp_path: Path,  # noqa: ANN001
                                              warnings: list[str]) -> None:
-    from ui.export_dialog import BriefingExportDialog
 
-    dialog = BriefingExportDialog(window)
+    dialog = window.articles.briefing_dialog()
     qtbot.addWidget(dialog)
     dialog.setProperty("quiet", True)
     dialog.run_export(tmp_path / "missing" / "note.docx", wait=True)

@@ -1,0 +1,237 @@
+"""What is open and shown: the article, its annotations in the reader and the list, and
+how changes (ours, undo/redo, other programs') reach those views.
+
+Views learn of changes only through the session's signals; this is where they are heard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from models.errors import BriefmarkError
+from models.values import Annotation, Article
+from ui.annotation_panel import AnnotationPanel
+from ui.details import DetailsEditor
+from ui.library import LibraryView
+from ui.reader import ReaderView
+from ui.session import ProjectSession
+from ui.suggestions import SuggestionPanel
+
+Notify = Callable[[str, int], None]
+
+
+class Workspace(QObject):
+    def __init__(self, *, parent: QWidget, reader: ReaderView, panel: AnnotationPanel,
+                 details: DetailsEditor, library: LibraryView, suggested: SuggestionPanel,
+                 header: QLabel, notify: Notify,
+                 remember_article: Callable[[int], None]) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.reader, self.panel, self.details = reader, panel, details
+        self.library, self.suggested, self.header = library, suggested, header
+        self.notify = notify
+        self.remember_article = remember_article
+        self.session: ProjectSession | None = None
+        self.article: Article | None = None
+        self.keep_focus = False  # an edit typed in the details: leave the caret there
+        # Names for completion are gathered a moment after changes, off the hot path.
+        self.names_timer = QTimer(self)
+        self.names_timer.setSingleShot(True)
+        self.names_timer.setInterval(300)
+        self.names_timer.timeout.connect(self.refresh_names)
+        panel.currentChanged.connect(self.show_current)
+
+    # -- the session ------------------------------------------------------------------------
+
+    def attach(self, session: ProjectSession) -> None:
+        self.session = session
+        session.annotationsChanged.connect(self.annotations_changed)
+        session.articlesChanged.connect(self.articles_changed)
+        session.articleShown.connect(self.open_article)
+        session.refused.connect(self._refused)
+        session.failed.connect(self._step_failed)
+        self.article = None
+        self.reader.clear_article()
+        self.suggested.set_suggestions([])
+        self.panel.set_annotations([], [])
+        self.details.show_annotation(None)
+        self.header.clear()
+        self.refresh_names()
+
+    def _refused(self, message: str) -> None:
+        self.notify(message, 8000)
+        QMessageBox.warning(self.parent_widget, "Briefmark", message)
+
+    def _step_failed(self, message: str) -> None:
+        """An undo/redo step no longer applies: it has left the history (the others stay).
+        Say why after the stack has finished with it, and show the file as it is."""
+        self.notify(message, 10000)
+
+        def later() -> None:
+            QMessageBox.warning(self.parent_widget, "Cannot undo or redo",
+                                f"{message}\n\nThat step was taken out of the undo history; "
+                                "the other steps are kept.")
+            self.reload()
+        QTimer.singleShot(0, later)
+
+    def refresh_names(self) -> None:
+        if self.session is None:
+            return
+        a = self.session.project.annotations
+        names = set(a.names("speaker")) | set(a.names("claimant")) | set(a.names("participants"))
+        self.details.set_names(sorted(names, key=str.casefold))
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> None:
+        if self.session is None:
+            return
+        project = self.session.project
+        try:
+            article = project.articles.get(article_id)
+        except BriefmarkError:
+            return
+        self.article = article
+        focus = QApplication.focusWidget()
+        editing = focus is not None and self.details.isAncestorOf(focus)
+        annotations = project.annotations.list(article_id=article_id)
+        self.reader.set_article(article.text, annotations)
+        self.suggested.set_suggestions([])
+        self.panel.set_annotations(annotations, project.annotations.all_tags())
+        self.details.show_annotation(None)
+        self.show_header(article)
+        self.library.select(article_id)
+        if editing and not focus.isVisible():  # its annotation is gone: back to the text
+            self.reader.setFocus()
+        self.remember_article(article_id)
+
+    def show_header(self, a: Article) -> None:
+        meta = " · ".join(escape(x) for x in (a.source, a.author, a.published, a.language) if x)
+        url = f" · <a href='{escape(a.url)}'>{escape(a.url[:60])}</a>" if a.url else ""
+        self.header.setText(f"<div style='font-size:15pt; font-weight:600'>{escape(a.title)}"
+                            f"</div><div style='color:palette(placeholder-text)'>{meta}{url}</div>")
+
+    def clear_article(self) -> None:
+        self.article = None
+        self.reader.clear_article()
+        self.suggested.set_suggestions([])
+        self.panel.set_annotations([], [])
+        self.details.show_annotation(None)
+        self.header.clear()
+
+    def articles_changed(self) -> None:
+        if self.session is None:
+            return
+        articles = self.session.project.articles.list()
+        ids = {a.id for a in articles}
+        current = self.article.id if self.article and self.article.id in ids else None
+        self.library.set_articles(articles, current)
+        if current is None:
+            self.clear_article()
+            if articles:
+                self.open_article(articles[-1].id)
+        else:
+            self.article = self.session.project.articles.get(current)
+            self.show_header(self.article)
+
+    # -- annotations ------------------------------------------------------------------------
+
+    def annotations_changed(self, article_id: int, changed: list, removed: list) -> None:
+        """Any change to annotations, ours or undo/redo: show it and take the reader to it."""
+        if self.session is None:
+            return
+        if self.article is None or article_id != self.article.id:
+            self.open_article(article_id)
+        else:
+            self.apply_changes(article_id, changed, removed)
+        if changed and changed[0] != self.panel.current_id():
+            self.select_annotation(changed[0])
+        self.names_timer.start()  # completions can wait; the frame cannot
+
+    def apply_changes(self, article_id: int, changed: list[int], removed: list[int]) -> None:
+        """Show changes already committed: `changed` ids are read back from the file."""
+        assert self.session is not None
+        if self.article is None or article_id != self.article.id:
+            self.library.set_articles(self.session.project.articles.list(),
+                                      self.article.id if self.article else None)
+            return
+        annotations = self.session.project.annotations
+        if self.panel.current_id() in removed:  # nothing left to show or edit
+            self.select_annotation(None)
+        for aid in removed:
+            self.reader.remove(aid)
+            self.panel.remove(aid)
+        for aid in changed:
+            try:
+                a = annotations.get(aid)
+            except BriefmarkError:
+                continue
+            self.reader.upsert(a)
+            self.panel.upsert(a)
+            if self.panel.model.row_of_id(a.id) < 0:
+                self.panel.clear_filters()  # a new annotation must be in the list
+            if aid == self.panel.current_id():
+                self.details.show_annotation(a, keep_focused=self.keep_focus)
+            if not self.panel.has_tags(a.tags):
+                self.panel.set_tags(annotations.all_tags())
+        self.library.model.set_counts(article_id, dict(self.panel.model.counts))
+
+    # -- the current annotation ---------------------------------------------------------------
+
+    def current(self) -> Annotation | None:
+        cid = self.panel.current_id()
+        return self.reader.annotations.get(cid) if cid is not None else None
+
+    def select_annotation(self, annotation_id: int | None) -> None:
+        self.panel.select(annotation_id, emit=False)
+        self.show_current(annotation_id)
+
+    def show_current(self, annotation_id: int | None) -> None:
+        a = self.reader.annotations.get(annotation_id) if annotation_id is not None else None
+        if a is not None:
+            self.suggested.clear_current()  # one thing is current: keys act on it alone
+        self.reader.set_current(a.id if a else None)
+        self.details.show_annotation(a)
+        if a is not None:
+            self.reader.reveal(a.start, a.end)
+
+    # -- other programs -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Show the file as it is now, keeping the current annotation and the caret."""
+        if self.session is None:
+            return
+        self.session.project.annotations.forget_texts()
+        keep = self.panel.current_id()
+        focus = QApplication.focusWidget()
+        articles = self.session.project.articles.list()
+        current = self.article.id if self.article and any(
+            a.id == self.article.id for a in articles) else None
+        self.library.set_articles(articles, current)
+        if current is None:
+            self.articles_changed()
+            return
+        self.open_article(current)
+        if keep in self.reader.annotations:
+            self.select_annotation(keep)
+            if focus is not None and self.details.isAncestorOf(focus) and focus.isVisible():
+                focus.setFocus()  # typing goes on where it was
+
+    def check_outside_changes(self) -> bool:
+        """Notice changes another program (the command line, a second window) made: show
+        them. The undo history stays: its steps check their rows when they are invoked."""
+        if self.session is None:
+            return False
+        try:
+            if not self.session.project.changed_elsewhere():
+                return False
+        except (BriefmarkError, SQLAlchemyError):
+            return False
+        self.reload()
+        self.notify("Updated with changes made by another program", 8000)
+        return True
