@@ -136,4 +136,6 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return box.clickedButton() is yes
+    chosen = box.clickedButton() is yes
+    box.deleteLater()
+    return chosen
