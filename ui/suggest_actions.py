@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from models.errors import BriefmarkError
 from models.values import KINDS
 from ui import commands
 from ui.actions import ActionFactory
@@ -59,19 +58,32 @@ class SuggestActions:
         return [self.act_suggest, self.act_accept, self.act_reject, self.act_next,
                 self.act_prev, self.act_accept_kind, self.act_on_import]
 
-    def suggest(self) -> int:
-        """Show suggestions for the open article; returns how many there are."""
+    def suggest(self, *, wait: bool = False) -> int:
+        """Find suggestions for the open article in a worker (the window keeps answering;
+        Cancel drops them: finding writes nothing). With `wait`, return once they are
+        shown; returns how many were found (0 while still working)."""
         session, article = self.ws.session, self.ws.article
         if session is None or article is None:
             return 0
-        from models.suggest import suggest_for_article
+        from ui.workers import Worker
 
-        try:
-            found = suggest_for_article(session.project, article.id)
-        except BriefmarkError as exc:
-            self.notify(str(exc), 8000)
-            return 0
-        self.show_found(found)
+        article_id = article.id
+        found: list = []
+
+        def work(project, cancelled) -> list:  # noqa: ANN001 - runs on the worker's thread
+            from models.suggest import suggest_for_article
+
+            return suggest_for_article(project, article_id)
+
+        def done(result: list) -> None:
+            if self.ws.article is not None and self.ws.article.id == article_id:
+                found.extend(result)
+                self.show_found(result)
+
+        self.worker = Worker(self.reader.window(), "Finding suggestions…", session.project.path,
+                             work, done, lambda msg: self.notify(msg, 8000))
+        if wait:
+            self.worker.wait()
         return len(found)
 
     def show_found(self, found: list) -> None:

@@ -346,7 +346,7 @@ def test_context_menu_acts_on_what_was_clicked(qtbot, window) -> None:  # noqa: 
 
 
 def test_suggestion_and_annotation_are_never_both_current(qtbot, window) -> None:  # noqa: ANN001
-    window.suggestions.suggest()
+    window.suggestions.suggest(wait=True)
     first = window.panel.model.rows[0]
     window.select_annotation(first.id)
     assert window.suggested.current() is None

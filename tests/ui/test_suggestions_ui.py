@@ -19,6 +19,8 @@ def test_suggest_accept_undo_reject(qtbot, text_window) -> None:  # noqa: ANN001
     window.open_article(window.article.id)
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    # found in a worker: the window answers meanwhile
+    qtbot.waitUntil(lambda: bool(window.suggested.model.rows), timeout=20000)
     rows = window.suggested.model.rows
     assert window.suggested.isVisible() and rows
     quotes = [s for s in rows if s.kind == "quote"]
@@ -48,19 +50,19 @@ def test_suggest_accept_undo_reject(qtbot, text_window) -> None:  # noqa: ANN001
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_R)
     assert rejected.key() not in {s.key() for s in window.suggested.model.rows}
-    window.suggestions.suggest()  # asking again: the rejected one stays away
+    window.suggestions.suggest(wait=True)  # asking again: the rejected one stays away
     assert rejected.key() not in {s.key() for s in window.suggested.model.rows}
     assert window.undo_action.text() == "Undo Reject Suggestion"
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert rejected.key() in {s.key() for s in window.suggested.model.rows}
-    window.suggestions.suggest()  # and it is offered again from now on
+    window.suggestions.suggest(wait=True)  # and it is offered again from now on
     assert rejected.key() in {s.key() for s in window.suggested.model.rows}
 
 
 def test_accept_all_of_a_kind(qtbot, text_window) -> None:  # noqa: ANN001
     window = text_window(TEXT)
-    window.suggestions.suggest()
+    window.suggestions.suggest(wait=True)
     events = [s for s in window.suggested.model.rows if s.kind == "event"]
     assert events
     window.suggested.select_key(events[0].key())
