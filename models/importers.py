@@ -53,7 +53,11 @@ def _read_bounded(path: Path, name: str) -> bytes:
             raise ImportRefused(f"{name} is not a regular file (a pipe or device); "
                                 "save the article as a file and import that.")
         with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
+            # Ask for the stated size (a 50 MB buffer per file costs memory), then for the
+            # rest of the limit: /proc files state 0, growing files more than they had.
+            data = f.read(min(st.st_size, MAX_BYTES) + 1)
+            if len(data) > st.st_size:
+                data += f.read(MAX_BYTES + 1 - len(data))
     except FileNotFoundError:
         raise ImportRefused(f"{name} does not exist.") from None
     except PermissionError:

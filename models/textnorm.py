@@ -87,7 +87,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:65536]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
-    if max(even, odd) < half * 0.05 or min(even, odd) > half * 0.002:
+    # U+xx00 characters (e.g. U+0100, U+2000) put a few NULs on the other side too.
+    if max(even, odd) < half * 0.05 or min(even, odd) > max(even, odd) * 0.1:
         return None
     encoding = "utf-16-le" if odd > even else "utf-16-be"
     try:
