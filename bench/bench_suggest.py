@@ -77,7 +77,7 @@ def main() -> int:
         first = cold(path, published, language)
         times = []
         for _ in range(args.repeat):
-            engine._suggest.cache_clear()
+            engine.clear_cache()
             t0 = time.perf_counter()
             found = suggest_text(text, published=published, language=language)
             times.append(time.perf_counter() - t0)

@@ -2,8 +2,10 @@
 dated events, found by rules (no model, nothing downloaded). The CLI and UI call only what
 this module exports.
 
-    suggest_text(text, published=..., language=..., kinds=...)  -> [Suggestion]
-    suggest_for_article(project, article_id)  -> minus rejected and already annotated spans
+    suggest_text(text, published=..., language=..., kinds=..., progress=, cancelled=)
+        -> [Suggestion]; cancelled() returning True raises SuggestionsCancelled
+    suggest_for_article(project, article_id, progress=, cancelled=)  -> minus rejected and
+        already annotated spans
     reject(project, article_id, suggestion) / rejected_keys(project, article_id)
     accept(project, article_id, suggestions)  -> stored annotations, one transaction
 """
@@ -14,6 +16,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from models.suggest.engine import Cancelled, Progress, SuggestionsCancelled
 from models.suggest.engine import suggest as _suggest
 from models.suggest.suggestion import KINDS, Suggestion
 
@@ -21,16 +24,20 @@ if TYPE_CHECKING:
     from models.project import Project
     from models.values import Annotation
 
-__all__ = ["KINDS", "Suggestion", "accept", "reject", "rejected_keys", "suggest_for_article",
-           "suggest_text", "reject_many", "unreject"]
+__all__ = ["KINDS", "Suggestion", "SuggestionsCancelled", "accept", "reject", "rejected_keys",
+           "suggest_for_article", "suggest_text", "reject_many", "unreject"]
 
 _REJECTED = "suggest.rejected."
 
 
 def suggest_text(text: str, *, published: str = "", language: str = "",
-                 kinds: Iterable[str] = KINDS) -> list[Suggestion]:
-    """Suggestions for a text; `published` (YYYY-MM-DD) anchors relative dates."""
-    return _suggest(text, published=published, language=language, kinds=tuple(kinds))
+                 kinds: Iterable[str] = KINDS, progress: Progress | None = None,
+                 cancelled: Cancelled | None = None) -> list[Suggestion]:
+    """Suggestions for a text; `published` (YYYY-MM-DD) anchors relative dates.
+    `progress(done, total)` reports the work; when `cancelled()` returns True the run
+    raises SuggestionsCancelled."""
+    return _suggest(text, published=published, language=language, kinds=tuple(kinds),
+                    progress=progress, cancelled=cancelled)
 
 
 def _setting_key(project: Project, article_id: int) -> str:
@@ -72,12 +79,15 @@ def unreject(project: Project, article_id: int, suggestions: Iterable[Suggestion
 
 
 def suggest_for_article(project: Project, article_id: int, *,
-                        kinds: Iterable[str] = KINDS) -> list[Suggestion]:
+                        kinds: Iterable[str] = KINDS, progress: Progress | None = None,
+                        cancelled: Cancelled | None = None) -> list[Suggestion]:
     """Suggestions for a stored article, without rejected ones and without spans already
-    annotated (overlapping) with the same kind."""
+    annotated (overlapping) with the same kind. Cancelling raises SuggestionsCancelled
+    before anything is read from or written to the project beyond the article."""
     article = project.articles.get(article_id)
     found = suggest_text(article.text, published=article.published,
-                         language=article.language, kinds=kinds)
+                         language=article.language, kinds=kinds, progress=progress,
+                         cancelled=cancelled)
     rejected = rejected_keys(project, article_id)
     existing: dict[str, list[tuple[int, int]]] = {}
     for a in project.annotations.list(article_id=article_id):

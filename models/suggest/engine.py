@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date, timedelta
-from functools import lru_cache
 
 from models.suggest.attribution import (
     EN_VERB_RE,
@@ -164,25 +165,90 @@ def _title_end(text: str, index: Index) -> int:
     return hi if text[hi - 1] not in ".!?。！？\"”»" else 0
 
 
-@lru_cache(maxsize=16)
-def _suggest(text: str, published: str, language: str,
-             kinds: tuple[str, ...]) -> tuple[Suggestion, ...]:
+class SuggestionsCancelled(Exception):  # noqa: N818 - reads as what happened
+    """The caller's `cancelled()` said stop; nothing was produced."""
+
+
+Progress = Callable[[int, int], object]
+Cancelled = Callable[[], bool]
+
+
+class _Steps:
+    """Reports progress in fixed stages and stops the run when the caller cancels."""
+
+    TOTAL = 100
+
+    def __init__(self, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.progress, self.cancelled, self.done = progress, cancelled, 0
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise SuggestionsCancelled("Suggestions were cancelled.")
+
+    def at(self, done: int) -> None:
+        self.check()
+        self.done = done
+        if self.progress is not None:
+            self.progress(done, self.TOTAL)
+
+    def each(self, items: list, lo: int, hi: int):
+        """Items of a long loop, checking for cancel and moving progress from lo to hi."""
+        n = len(items)
+        stride = max(1, n // 20)
+        for k, item in enumerate(items):
+            if k % stride == 0:
+                self.at(lo + (hi - lo) * k // max(1, n))
+            yield item
+        self.at(hi)
+
+
+_CACHE: OrderedDict[tuple, tuple[Suggestion, ...]] = OrderedDict()
+_CACHE_SIZE = 16
+
+
+def clear_cache() -> None:
+    """Forget remembered results (benchmarks measure uncached runs)."""
+    _CACHE.clear()
+
+
+def _suggest(text: str, published: str, language: str, kinds: tuple[str, ...],
+             steps: _Steps) -> tuple[Suggestion, ...]:
+    key = (text, published, language, kinds)
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        steps.at(steps.TOTAL)
+        return _CACHE[key]
+    found = _compute(text, published, language, kinds, steps)
+    _CACHE[key] = found
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return found
+
+
+def _compute(text: str, published: str, language: str, kinds: tuple[str, ...],
+             steps: _Steps) -> tuple[Suggestion, ...]:
+    steps.at(0)
     lang = _language(text, language)
     index = Index(text)
+    steps.at(5)
     people = People(text, index, lang)
+    steps.at(15)
     all_quotes = find_quotes(text, index)
+    steps.at(20)
     att = Attributor(text, index, people, lang, all_quotes)
     cues: dict[int, list[tuple[int, int]]] = {}
-    quotes = [q for q in all_quotes if not _is_scare(text, q, index, att, lang, cues)]
-    quote_atts = [att.quote_attribution(q) for q in quotes]
+    quotes = [q for q in steps.each(all_quotes, 20, 30)
+              if not _is_scare(text, q, index, att, lang, cues)]
+    quote_atts = [att.quote_attribution(q) for q in steps.each(quotes, 30, 55)]
     skip = [(q.start, q.end) for q in all_quotes if q.style in ("tweet", "block")]
     claims = find_claims(att, index, lang, skip)
+    steps.at(70)
 
     # resolve names in reading order so pronouns see who spoke last
     resolver = Resolver(att)
     order: list[Attribution] = sorted([*quote_atts, *(c.attribution for c in claims)],
                                       key=lambda a: a.pos)
-    for a in order:
+    for a in steps.each(order, 70, 80):
         resolver.resolve(a)
     if lang not in ("en", "zh", "ja"):
         # outside English a wrong name is worse than none: keep only credible speakers, and
@@ -209,12 +275,15 @@ def _suggest(text: str, published: str, language: str,
         event_skip += [(lo, hi) for lo, hi in index.paras
                        if SIGNATURE_ONLY.match(text[lo:hi])]
         quoted = [(q.start, q.end) for q in all_quotes]
+        steps.at(85)
         for e in find_events(text, index, lang, ref, event_skip, _title_end(text, index),
-                             quoted):
+                             quoted, check=steps.check):
             out.append(Suggestion.make(text, "event", e.start, e.end, when=clean_name(e.when),
                                        date=e.date, where=clean_name(e.where)))
+    steps.at(99)
     out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
     unique = {s.key(): s for s in out}  # the UI identifies suggestions by key
+    steps.at(steps.TOTAL)
     return tuple(unique.values())
 
 
@@ -271,11 +340,19 @@ def _inherit(text: str, index: Index, quotes: list[Quote], atts: list[Attributio
                 a.name = atts[last].name
 
 
-def suggest(text: str, *, published: str = "", language: str = "",
-            kinds=KINDS) -> list[Suggestion]:
+def suggest(text: str, *, published: str = "", language: str = "", kinds=KINDS,
+            progress: Progress | None = None,
+            cancelled: Cancelled | None = None) -> list[Suggestion]:
+    """Suggestions for a text. `progress(done, total)` is called as the work advances (from
+    0 to total, total fixed at 100); `cancelled()` is asked between steps, and when it
+    returns True the run stops by raising SuggestionsCancelled (nothing is returned or
+    remembered). Both are called on the calling thread, so a worker can run this."""
     unknown = set(kinds) - set(KINDS)
     if unknown:
         raise ValueError(f"Unknown kind {sorted(unknown)[0]!r}; use claim, quote or event.")
+    steps = _Steps(progress, cancelled)
     if not text.strip():
+        steps.at(steps.TOTAL)
         return []
-    return list(_suggest(text, published or "", language or "", tuple(sorted(set(kinds)))))
+    return list(_suggest(text, published or "", language or "", tuple(sorted(set(kinds))),
+                         steps))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -130,8 +131,10 @@ def _dateline(text: str, lo: int, hi: int, mentions: list[DateMention]) -> bool:
 
 def find_events(text: str, index: Index, language: str, ref: date | None,
                 skip: list[tuple[int, int]], title_end: int,
-                quoted: list[tuple[int, int]] = ()) -> list[Event]:
-    """One event per sentence holding a date; two when clauses carry different dates."""
+                quoted: list[tuple[int, int]] = (),
+                check: Callable[[], None] | None = None) -> list[Event]:
+    """One event per sentence holding a date; two when clauses carry different dates.
+    `check()` is called every few hundred sentences (it raises to cancel)."""
     lang = (language or "en").split("-")[0].lower()
     events: list[Event] = []
     last_day = ""
@@ -139,6 +142,8 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
     narrative: tuple[int, int, int, int] | None = None
     dateline_paras: dict[int, bool] = {}
     for si, s in enumerate(index.sents):
+        if check is not None and si % 256 == 0:
+            check()
         if s.start < title_end:
             continue  # the headline repeats what the body dates
         if text[s.start:s.end].rstrip("”\"»’ ").endswith(("?", "？")):
