@@ -123,7 +123,7 @@ def test_hebrew_and_arabic_articles_are_set_flush_right(qtbot, text_window) -> N
     assert start_x > reader.viewport().width() / 2  # a right-to-left line starts at the right
     assert reader.toPlainText().count("\n") == 6  # the text itself is unchanged
     window.session.project.articles.add("An English article\n\nWith text.", ArticleMeta())
-    window._articles_changed()
+    window.workspace.articles_changed()
     english = next(a.id for a in window.library.model.articles if a.title != "Test article")
     window.open_article(english)
     assert reader.cursorRect(QTextCursor(reader.document().findBlockByNumber(2))).x() < 50
