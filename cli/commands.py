@@ -78,9 +78,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
                             url=args.url or "", published=args.published or "")
     with _open(args.project, create=True) as project:
         report = import_files(project, [Path(f) for f in args.files], overrides=overrides)
-    for line in report.lines():
-        print(line, file=sys.stderr if line.startswith("refused") else sys.stdout)
-    return EXIT_USER_ERROR if report.refused else 0
+    for line in report.lines():  # notes to stdout; refusals and the unattempted to stderr
+        failed = line.startswith(("refused", "not imported"))
+        print(line, file=sys.stderr if failed else sys.stdout)
+    return EXIT_USER_ERROR if report.refused or report.not_attempted else 0
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -129,15 +130,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_import_annotations(args: argparse.Namespace) -> int:
     from models import exchange
 
-    path = Path(args.file)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise BriefmarkError(f"{path} does not exist.") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BriefmarkError(f"{path.name} is not a JSON file ({exc}).") from None
-    except OSError as exc:
-        raise BriefmarkError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+    data = exchange.load_file(Path(args.file))  # one line for any unreadable file
     exchange.check_file(data)  # a wrong file is refused before any project is created
     with _open(args.project, create=True) as project:
         report = exchange.import_json(project, data)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, select
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError
 
 from models import storage
 from models.annotations import AnnotationStore
@@ -58,6 +58,8 @@ class Project:
         except OSError as exc:
             raise ProjectOpenError(f"{path} cannot be reached: {exc.strerror or exc}.") from exc
         if not exists:
+            if os.path.islink(path):  # a dangling or looping link: said, never replaced
+                storage.check_new_name(path)
             if not create:
                 raise ProjectOpenError(f"{path} does not exist.")
             storage.create_project_file(path)
@@ -69,13 +71,8 @@ class Project:
                     f"{path.name} was made by an older Briefmark and must be upgraded, but it "
                     "cannot be written here. Copy it to a writable folder and open the copy."
                 )
-            try:
-                backup = storage.backup_and_migrate(path, state.revision)
-            except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
-                raise ProjectOpenError(
-                    f"{path.name} could not be upgraded ({exc}). A copy made before the "
-                    "upgrade, if any, is beside it as *.backup-*."
-                ) from exc
+            # Raises ProjectOpenError worded by what exists (no backup made, or where it is).
+            backup = storage.backup_and_migrate(path, state.revision)
         project = cls(path, read_only=not state.writable, backup=backup, annotator=annotator)
         try:
             with project.engine.connect() as con:
