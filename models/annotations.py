@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import uuid as uuidlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import asdict, fields, replace
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -18,77 +17,23 @@ from sqlalchemy import (
     insert,
     literal_column,
     select,
+    true,
     update,
 )
 
+from models.annotation_fields import clean_fields, context_of, kind_change, validate_span
 from models.clock import now_iso
 from models.errors import NotFoundError, ValidationError
 from models.row_values import annotation_from_row, as_text
 from models.schema import AnnotationRow, AnnotationTagRow, ArticleRow
 from models.stale import StaleChangeError
-from models.values import ANNOTATION_FIELDS, CONTEXT_CHARS, KINDS, STATUSES, Annotation
+from models.values import KINDS, Annotation
 
 if TYPE_CHECKING:
     from models.project import Project
 
 _ROW_KEYS = tuple(c.key for c in AnnotationRow.__table__.columns)
 assert set(_ROW_KEYS) <= {f.name for f in fields(Annotation)}
-
-
-def context_of(text: str, start: int, end: int) -> tuple[str, str]:
-    """The 32 characters before and after a span, used to find it again after edits."""
-    return text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS]
-
-
-def clean_list(values: Iterable[str] | str) -> tuple[str, ...]:
-    """Tags and participants: trimmed, no empties, no repeats, order kept."""
-    if isinstance(values, str):
-        values = values.split(",")
-    seen: dict[str, None] = {}
-    for v in values:
-        v = " ".join(str(v).split())
-        if v and v.casefold() not in {s.casefold() for s in seen}:
-            seen[v] = None
-    return tuple(seen)
-
-
-def validate_span(text: str, start: Any, end: Any) -> None:
-    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
-        raise ValidationError("A span's start and end must be whole numbers.")
-    if not 0 <= start < end <= len(text):
-        raise ValidationError(
-            f"The span {start}-{end} is not inside the article (0-{len(text)}) or is empty."
-        )
-    if not text[start:end].strip():
-        raise ValidationError("The span holds only whitespace; select some text.")
-
-
-def _clean_fields(kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
-    """Validate user-editable fields for a kind; returns them ready to store."""
-    out: dict[str, Any] = {}
-    for name, value in values.items():
-        if name not in ANNOTATION_FIELDS:
-            raise ValidationError(f"Annotations have no field {name!r}.")
-        kinds = ANNOTATION_FIELDS[name]
-        if name in ("tags", "participants"):
-            value = clean_list(value or ())
-        else:
-            value = "" if value is None else str(value).strip()
-        if kinds is not None and kind not in kinds and value:
-            raise ValidationError(f"A {kind} has no {name}; only a {' or '.join(kinds)} has.")
-        if name == "status" and kind == "claim":
-            value = value or "unverified"
-            if value not in STATUSES:
-                raise ValidationError(
-                    f"Status {value!r} is unknown; use one of {', '.join(STATUSES)}."
-                )
-        if name == "date" and value:
-            try:
-                value = date.fromisoformat(value).isoformat()
-            except ValueError:
-                raise ValidationError(f"Date {value!r} is not a date; write YYYY-MM-DD.") from None
-        out[name] = value
-    return out
 
 
 def _to_row(a: Annotation) -> dict[str, Any]:
@@ -138,7 +83,7 @@ class AnnotationStore:
                 if k in values}
         if kind == "claim":
             values.setdefault("status", "unverified")
-        cleaned = _clean_fields(kind, values)
+        cleaned = clean_fields(kind, values)
         prefix, suffix = context_of(text, start, end)
         stamp = now_iso()
         return Annotation(
@@ -315,6 +260,27 @@ class AnnotationStore:
                                                              .where(col != ""))}
         return sorted(values, key=str.casefold)
 
+    def name_counts(self) -> dict[str, int]:
+        """Every speaker, claimant and participant in the project with how many annotations
+        name them, counted in SQL (completion ranks names by use)."""
+        counts: dict[str, int] = {}
+        with self._project.reading() as con:
+            for col in (AnnotationRow.speaker, AnnotationRow.claimant):
+                for name, n in con.execute(select(col, func.count()).where(col != "")
+                                           .group_by(col)):
+                    counts[as_text(name)[0]] = counts.get(as_text(name)[0], 0) + n
+            # participants is a JSON list; rows a foreign tool wrote may hold anything else
+            each = func.json_each(AnnotationRow.participants).table_valued("value", "type")
+            rows = con.execute(
+                select(each.c.value, func.count()).select_from(AnnotationRow).join(each, true())
+                .where(func.json_valid(AnnotationRow.participants),
+                       func.json_type(AnnotationRow.participants) == "array",
+                       each.c.type == "text", each.c.value != "")
+                .group_by(each.c.value))
+            for name, n in rows:
+                counts[str(name)] = counts.get(str(name), 0) + n
+        return counts
+
     def all_tags(self) -> list[str]:
         with self._project.reading() as con:
             return sorted({as_text(t)[0] for t in
@@ -342,17 +308,25 @@ class AnnotationStore:
     def update(self, annotation_id: int, *, modified: str | None = None,
                expect_uuid: str | None = None, expect_modified: str | None = None,
                **values: Any) -> Annotation:
-        """Change fields and/or the span (start, end); returns the stored annotation.
+        """Change fields, the span (start, end) and/or the kind; returns the stored annotation.
 
         The row is read and written in one transaction and only the columns asked for are
         written, so a field another program changed meanwhile is kept. `modified` sets the
         modification time (undo puts the earlier one back). With `expect_uuid` the row is
         found by uuid; with `expect_modified` the change is refused (StaleChangeError) if the
         row was changed since that time.
+
+        `kind` changes what the annotation is (models/annotation_fields.kind_change): text,
+        note and tags stay; a quote's speaker becomes the claim's claimant and back; fields
+        the new kind cannot hold are cleared. Other values given are checked against the new
+        kind, so undo can give the old kind and its fields back in one call.
         """
         with self._project.writing() as con:
             old = self._locate(con, annotation_id, expect_uuid, expect_modified)
             changes: dict[str, Any] = {}
+            kind = values.pop("kind", old.kind)
+            if kind != old.kind:
+                changes.update(kind_change(old, kind, values))
             if "start" in values or "end" in values:
                 start, end = values.pop("start", old.start), values.pop("end", old.end)
                 text = self.article_text(old.article_id, con)
@@ -360,7 +334,7 @@ class AnnotationStore:
                 prefix, suffix = context_of(text, start, end)
                 changes.update(start=start, end=end, text=text[start:end], prefix=prefix,
                                suffix=suffix)
-            changes.update(_clean_fields(old.kind, values))
+            changes.update(clean_fields(kind, values))
             changes["modified"] = modified or now_iso()
             columns = {k: v for k, v in changes.items() if k != "tags"}
             if "participants" in columns:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid as uuidlib
+from collections.abc import Mapping
 from dataclasses import asdict, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -47,6 +48,8 @@ def check_published(value: str) -> None:
 
 _GONE = ("This article was deleted or replaced by another program (the command line or a "
          "second window) since; the step cannot be applied. Nothing was changed.")
+_CHANGED = ("This article's details were changed by another program (the command line or a "
+            "second window) since; the step would overwrite that change, so it was not applied.")
 _PRESENT = ("This article is already in the project again (another program put it back); "
             "the step was not applied. Nothing was changed.")
 
@@ -120,19 +123,36 @@ class ArticleStore:
             for r in rows
         ]
 
-    def update(self, article_id: int, **fields: str) -> Article:
-        unknown = set(fields) - set(EDITABLE)
+    def update(self, article_id: int, *, expect_uuid: str | None = None,
+               expect_modified: Mapping[str, str] | None = None, **fields: str) -> Article:
+        """Change an article's metadata (EDITABLE fields) in one transaction.
+
+        With `expect_uuid` the article is found by uuid (its id may belong to another by now)
+        and a missing one is refused with StaleChangeError. Articles keep no modification
+        time, so `expect_modified` holds the values the caller last saw of the fields it
+        changes (undo: what the step wrote); if another program has changed any of them
+        since, the change is refused (StaleChangeError) rather than overwrite it.
+        """
+        unknown = set(fields) - set(EDITABLE) | set(expect_modified or ()) - set(EDITABLE)
         if unknown:
             raise ValidationError(f"Articles have no field {', '.join(sorted(unknown))}.")
         if "published" in fields:
             check_published(fields["published"])
         with self._project.writing() as con:
-            done = con.execute(
-                update(ArticleRow).where(ArticleRow.id == article_id).values(**fields)
-            ).rowcount
-        if not done:
-            raise NotFoundError(f"There is no article {article_id} in this project.")
-        return self.get(article_id)
+            where = ArticleRow.uuid == expect_uuid if expect_uuid is not None \
+                else ArticleRow.id == article_id
+            row = con.execute(select(ArticleRow).where(where)).first()
+            if row is None:
+                if expect_uuid is not None:
+                    raise StaleChangeError(_GONE)
+                raise NotFoundError(f"There is no article {article_id} in this project.")
+            before = article_from_row(row)
+            if expect_modified and any(getattr(before, k) != v
+                                       for k, v in expect_modified.items()):
+                raise StaleChangeError(_CHANGED)
+            if fields:
+                con.execute(update(ArticleRow).where(ArticleRow.id == row.id).values(**fields))
+        return replace(before, **fields)
 
     def _snapshot(self, con: Connection, article_ids: list[int],
                   expect_uuids: list[str] | None) -> list[DeletedArticle]:

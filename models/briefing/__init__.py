@@ -35,6 +35,7 @@ def export_briefing(project: Project, out: Path, options: BriefingOptions, *,
     same name is untouched. `progress(done, total)` is called about once a percent.
     """
     out = Path(out).expanduser()
+    check_destination(out)  # the name as given: a folder is refused, not written beside it
     if not out.suffix:
         out = out.with_suffix(".docx")
     kinds = check_options(options)
