@@ -37,16 +37,24 @@ def _hook(kind: type[BaseException], value: BaseException, tb: TracebackType | N
         sys.__excepthook__(kind, value, tb)
         return
     details = "".join(traceback.format_exception(kind, value, tb))
-    log.error("unexpected error\n%s", details)
     if QApplication.instance() is None:
+        log.error("unexpected error\n%s", details)
         sys.__excepthook__(kind, value, tb)
         return
+    show_unexpected(value, details)
+
+
+def show_unexpected(value: BaseException, details: str) -> None:
+    """Log an error nobody foresaw and say so in the app's error dialog (the traceback only
+    behind "Show Details…" and in the log); used by the hook and by background workers."""
+    log.error("unexpected error\n%s", details)
     box = QMessageBox(QApplication.activeWindow())
+    box.setObjectName("unexpectedError")
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("Briefmark: unexpected error")
     box.setText("Something went wrong, but your work is safe: every change was saved when "
                 "you made it.")
-    box.setInformativeText(f"{kind.__name__}: {value}\n\nThe details are also in "
+    box.setInformativeText(f"{type(value).__name__}: {value}\n\nThe details are also in "
                            f"{log_path()}.")
     box.setDetailedText(details)
     box.exec()

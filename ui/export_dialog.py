@@ -1,12 +1,12 @@
-"""Export a briefing note: options, a worker thread with progress and Cancel, then open it."""
+"""Export a briefing note: options, a worker (ui/workers.py) with progress and Cancel,
+then open it."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -32,40 +31,8 @@ from ui.theme import KIND_LABELS
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
+    from ui.workers import Worker
     from ui.workspace_sync import Notify, Workspace
-
-
-class ExportWorker(QObject):
-    """Runs in its own thread with its own connection to the project file."""
-
-    progressed = Signal(int, int)
-    finished = Signal(str, str)  # written path, error message ("" when it worked)
-
-    def __init__(self, project_path: Path, out: Path, options: object) -> None:
-        super().__init__()
-        self.project_path, self.out, self.options = project_path, out, options
-        self.cancel = threading.Event()
-
-    def run(self) -> None:
-        from models.briefing import ExportCancelled, export_briefing
-        from models.errors import BriefmarkError
-        from models.project import Project
-
-        try:
-            with Project.open(self.project_path) as project:
-                written = export_briefing(project, self.out, self.options,
-                                          progress=self.progressed.emit,
-                                          cancelled=self.cancel.is_set)
-            self.finished.emit(str(written), "")
-        except ExportCancelled:
-            self.finished.emit("", "cancelled")
-        except BriefmarkError as exc:
-            self.finished.emit("", str(exc))
-        except Exception as exc:  # noqa: BLE001 - reported to the user, logged by the dialog
-            import logging
-
-            logging.getLogger("briefmark").exception("briefing export failed")
-            self.finished.emit("", f"Unexpected error: {exc}")
 
 
 class BriefingExportDialog(QDialog):
@@ -128,8 +95,7 @@ class BriefingExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.thread: QThread | None = None
-        self.worker: ExportWorker | None = None
+        self.worker: Worker | None = None
         self.written = ""
 
     def _scope_changed(self, all_articles: bool) -> None:
@@ -181,44 +147,37 @@ class BriefingExportDialog(QDialog):
         self.run_export(Path(name))
 
     def run_export(self, out: Path, *, wait: bool = False) -> None:
+        """Write the note in a worker through models.export.export_project (the command
+        line's dispatch), with progress and Cancel; with `wait`, return when it is over."""
+        from models.briefing import ExportCancelled
+        from ui.workers import Worker
+
         session = self.workspace.session
         assert session is not None
-        self.progress = QProgressDialog("Writing the briefing note…", "Cancel", 0, 100, self)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(400)
-        self.worker = ExportWorker(session.project.path, out, self.options())
-        self.thread = QThread(self)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.progressed.connect(self._progressed)
-        self.worker.finished.connect(self._finished)
-        self.progress.canceled.connect(self.worker.cancel.set)
-        self.thread.start()
-        if wait:  # tests: block until the worker is done, keeping signals flowing
-            from PySide6.QtCore import QCoreApplication
+        options = self.options()
 
-            thread = self.thread
-            while self.thread is not None:
-                thread.wait(20)
-                QCoreApplication.processEvents()
+        def work(project, cancelled, progress) -> str:  # noqa: ANN001 - the worker's thread
+            from models.export import export_project
 
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setMaximum(max(1, total))
-        self.progress.setValue(done)
+            return str(export_project(project, "docx", out, options=options,
+                                      progress=lambda d, t: progress(d, t),
+                                      cancelled=cancelled).path)
 
-    def _finished(self, path: str, error: str) -> None:
-        self.progress.reset()
-        if self.thread is not None:
-            self.thread.quit()
-            self.thread.wait()
-            self.thread = None
+        self.written = ""
+        self.worker = Worker(self, "Writing the briefing note…", session.project.path, work,
+                             self._written, self._refused, on_cancelled=self._cancelled,
+                             cancel_errors=(ExportCancelled,))
+        if wait:  # tests: the event loop runs (the window answers) until the worker is done
+            self.worker.wait()
+
+    def _cancelled(self) -> None:
+        self.notify("Export cancelled; no file was written", 6000)
+
+    def _refused(self, message: str) -> None:
+        QMessageBox.warning(self, "Export briefing note", message)
+
+    def _written(self, path: str) -> None:
         self.written = path
-        if error == "cancelled":
-            self.notify("Export cancelled; no file was written", 6000)
-            return
-        if error:
-            QMessageBox.warning(self, "Export briefing note", error)
-            return
         self.notify(f"Wrote {path}", 8000)
         self.accept()
         if self.property("quiet"):

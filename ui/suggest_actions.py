@@ -47,7 +47,9 @@ class SuggestActions:
             act.triggered.connect(slot)
             panel.view.addAction(act)
         self.act_on_import = QAction("Suggest on Import", actions.owner, checkable=True)
-        self.act_on_import.setChecked(settings.value("suggestOnImport", False, type=bool))
+        from ui.preferences import load_preferences
+
+        self.act_on_import.setChecked(load_preferences(settings).suggest_on_import)
         self.act_on_import.toggled.connect(lambda on: settings.setValue("suggestOnImport", on))
         panel.currentChanged.connect(self.show_current)
         panel.acceptRequested.connect(self.accept_many)
@@ -58,22 +60,26 @@ class SuggestActions:
         return [self.act_suggest, self.act_accept, self.act_reject, self.act_next,
                 self.act_prev, self.act_accept_kind, self.act_on_import]
 
-    def suggest(self, *, wait: bool = False) -> int:
-        """Find suggestions for the open article in a worker (the window keeps answering;
-        Cancel drops them: finding writes nothing). With `wait`, return once they are
-        shown; returns how many were found (0 while still working)."""
+    def suggest(self, *, wait: bool = False, kinds: tuple[str, ...] = KINDS) -> int:
+        """Find suggestions for the open article in a worker: the window keeps answering,
+        the dialog shows how far the engine is, and Cancel stops the engine (it raises
+        SuggestionsCancelled; finding writes nothing, so nothing changed). With `wait`,
+        return once they are shown; returns how many were found (0 while still working)."""
         session, article = self.ws.session, self.ws.article
         if session is None or article is None:
             return 0
+        from models.suggest import SuggestionsCancelled
         from ui.workers import Worker
 
         article_id = article.id
         found: list = []
 
-        def work(project, cancelled) -> list:  # noqa: ANN001 - runs on the worker's thread
+        def work(project, cancelled, progress) -> list:  # noqa: ANN001 - the worker's thread
             from models.suggest import suggest_for_article
 
-            return suggest_for_article(project, article_id)
+            return suggest_for_article(
+                project, article_id, kinds=kinds, cancelled=cancelled,
+                progress=lambda done, total=100: progress(done, total))
 
         def done(result: list) -> None:
             if self.ws.article is not None and self.ws.article.id == article_id:
@@ -81,7 +87,9 @@ class SuggestActions:
                 self.show_found(result)
 
         self.worker = Worker(self.reader.window(), "Finding suggestions…", session.project.path,
-                             work, done, lambda msg: self.notify(msg, 8000))
+                             work, done, lambda msg: self.notify(msg, 8000),
+                             on_cancelled=lambda: self.notify("Suggestions cancelled", 6000),
+                             cancel_errors=(SuggestionsCancelled,))
         if wait:
             self.worker.wait()
         return len(found)

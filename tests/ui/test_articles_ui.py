@@ -58,7 +58,7 @@ def test_refused_files_are_summarised(qtbot, window, tmp_path: Path) -> None:  #
 
     bad = tmp_path / "bin.txt"
     bad.write_bytes(bytes(range(256)) * 8)
-    report = window.articles.import_paths([bad])
+    report = window.articles.import_paths([bad], wait=True)
     assert report is not None and not report.imported
     box = window.findChild(QMessageBox, "importSummary")
     assert box is not None and "does not look like text" in box.informativeText()

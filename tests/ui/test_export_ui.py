@@ -37,9 +37,8 @@ def test_cancelled_export_leaves_no_file(qtbot, window, tmp_path: Path) -> None:
 
     def cancel_at_once(path: Path, *, wait: bool = False) -> None:
         original(path, wait=False)
-        dialog.worker.cancel.set()
-        while dialog.thread is not None:
-            qtbot.wait(20)
+        dialog.worker.cancel()  # as the progress dialog's Cancel button does
+        assert dialog.worker.wait()
 
     cancel_at_once(out)
     assert dialog.written == ""
