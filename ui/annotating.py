@@ -7,10 +7,12 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QAction
 
+from models.annotation_fields import dropped_by
 from models.spans import snap_to_words, trim_whitespace, word_step
 from models.values import Annotation
 from ui import commands
 from ui.annotation_panel import AnnotationPanel
+from ui.commands import FIELD_LABELS
 from ui.details import DetailsEditor
 from ui.reader import ReaderView
 from ui.theme import KIND_LABELS
@@ -19,6 +21,8 @@ from ui.workspace_sync import Notify, Workspace
 # A tag this long, or over this many paragraphs, is more likely Ctrl+A than meant: ask.
 LARGE_TAG_CHARS = 3000
 LARGE_TAG_PARAGRAPHS = 3
+
+FIELD_NAMES = {k: v.lower() for k, v in FIELD_LABELS.items()}
 
 Confirm = Callable[[str, str, str], bool]  # title, question, yes-button label
 
@@ -78,10 +82,10 @@ class Annotator:
         if session is None:
             return
         target = self.current()
-        start, end = self.reader.selection()
-        if start < end:
+        if self.reader.has_plain_selection():
+            start, _end = self.reader.selection()
             exact = [a for a in self.reader.annotations_at(start)
-                     if (a.start, a.end) == (start, end)]
+                     if self.reader.selection_is_annotation(a)]
             if not exact:
                 self.notify("The selected text is not an annotation: nothing was deleted. "
                             "Click an annotation (or pick it in the list) to delete it.", 6000)
@@ -122,38 +126,69 @@ class Annotator:
             self.change_span(*span)
 
     def nudge(self, start_words: int, end_words: int) -> None:
-        """Move a span edge by one word (positive: towards the end of the text)."""
+        """Move a span edge by one word in the direction of the arrow on screen: positive
+        is rightwards, towards the end of left-to-right text and towards the start of
+        right-to-left text (as Shift+arrows move there)."""
         a, article = self.current(), self.ws.article
         if a is None or article is None:
             return
         text = article.text
         start, end = a.start, a.end
         if start_words:
-            start = word_step(text, start, start_words, edge="start")
+            step = -start_words if self.reader.is_rtl_at(start) else start_words
+            start = word_step(text, start, step, edge="start")
         if end_words:
-            end = word_step(text, end, end_words, edge="end")
+            step = -end_words if self.reader.is_rtl_at(max(start, end - 1)) else end_words
+            end = word_step(text, end, step, edge="end")
         start, end = trim_whitespace(text, start, end)
         if start < end:
             self.change_span(start, end)
             self.reader.reveal(start, end)
 
+    def change_kind(self, kind: str) -> None:
+        """Make the current annotation a claim, quote or event (Shift+C / Shift+Q / Shift+E)."""
+        a, session = self.current(), self.ws.session
+        if a is None or session is None:
+            self.notify("No annotation is chosen: click one, then change its kind.", 5000)
+            return
+        if a.kind == kind:
+            self.notify(f"It is already a {KIND_LABELS[kind].lower()}.", 4000)
+            return
+        dropped = [FIELD_NAMES.get(n, n) for n in dropped_by(a, kind)]
+        if session.push(commands.ChangeKindCommand(session, a, kind)) and dropped:
+            self.notify(f"Now a {KIND_LABELS[kind].lower()}; a {KIND_LABELS[kind].lower()} "
+                        f"has no {' or '.join(dropped)}, so "
+                        f"{'it was' if len(dropped) == 1 else 'they were'} cleared "
+                        "(Ctrl+Z brings back the old kind with them).", 8000)
+
     def step(self, delta: int) -> None:
-        """Next/previous annotation: from the current one, or, when none is current (the
-        user clicked plain text), from the caret rather than from the first one."""
+        """Next/previous annotation from where the user is: from the current one while the
+        caret is on it or has not moved since it was chosen, else from the caret (a click
+        on plain text, or arrows moving the caret elsewhere)."""
         rows = self.panel.model.rows
         if not rows:
             return
-        if self.current() is not None:
+        caret_qt = self.reader.textCursor().position()
+        caret = self.reader.offsets.to_cp(caret_qt)
+        current = self.current()
+        skip = current.id if current is not None else None
+        if current is not None and (caret_qt == self.ws.caret_when_chosen
+                                    or current.start <= caret <= current.end):
             self.panel.step(delta)
-            return
-        caret = self.reader.offsets.to_cp(self.reader.textCursor().position())
-        if delta > 0:
-            after = [a for a in rows if a.start >= caret]
-            chosen = after[0] if after else rows[-1]
         else:
-            before = [a for a in rows if a.start < caret]
-            chosen = before[-1] if before else rows[0]
-        self.panel.select(chosen.id)
+            if delta > 0:
+                after = [a for a in rows if a.start >= caret and a.id != skip]
+                chosen = after[0] if after else rows[-1]
+            else:
+                before = [a for a in rows if a.start < caret and a.id != skip]
+                chosen = before[-1] if before else rows[0]
+            self.panel.select(chosen.id)
+        now = self.current()
+        if now is not None:  # the caret goes along, so Shift+arrows start from here
+            cursor = self.reader.textCursor()
+            cursor.setPosition(self.reader.offsets.to_qt(now.start))
+            self.reader.setTextCursor(cursor)
+            self.ws.caret_when_chosen = cursor.position()
 
     def edit_current(self) -> None:
         if self.current() is not None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.errors import BriefmarkError
+from models.identity import ENV_VAR
 from models.paths import ensure_default_project
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
@@ -53,10 +54,28 @@ def choose_project(arg: str | None, settings: QSettings) -> tuple[Path, bool]:
     return ensure_default_project(), False
 
 
-def run(argv: Sequence[str] | None = None, *, exec_loop: bool = True):  # noqa: ANN201
-    """Start the app; with exec_loop=False return the window (tests and benchmarks)."""
+def who_annotates(given: str | None, settings: QSettings, *, ask: bool = True) -> str | None:
+    """The name for this session: --annotator, else BRIEFMARK_ANNOTATOR, else (None) the
+    name in Preferences, asked once when none is stored (prefilled from the OS full name)."""
+    from ui.preferences import ask_name_first_start
+
+    named = " ".join((given or os.environ.get(ENV_VAR, "")).split())
+    if named or not ask:
+        return named or None
+    return ask_name_first_start(settings, None)
+
+
+def run(argv: Sequence[str] | None = None, *, exec_loop: bool = True,  # noqa: ANN201
+        ask_name: bool | None = None):
+    """Start the app; with exec_loop=False return the window (tests and benchmarks).
+
+    The first start asks the user's name (ask_name; by default only when the app runs its
+    own event loop: a window handed to a script has nobody to answer a question)."""
     parser = argparse.ArgumentParser(prog="main.py", description="Briefmark desktop app")
     parser.add_argument("project", nargs="?", help="project file (.briefmark) to open")
+    parser.add_argument("--annotator", metavar="NAME",
+                        help="name signed on new annotations this session (default: "
+                             "$BRIEFMARK_ANNOTATOR, else the name in Preferences)")
     args, qt_args = parser.parse_known_args(list(argv or []))
     if no_display():
         print("main.py: no display was found, so the window cannot open. Run it in a desktop "
@@ -68,7 +87,8 @@ def run(argv: Sequence[str] | None = None, *, exec_loop: bool = True):  # noqa: 
 
     setup_logging()
     install_excepthook()
-    window = MainWindow()
+    ask = exec_loop if ask_name is None else ask_name
+    window = MainWindow(annotator=who_annotates(args.annotator, QSettings(), ask=ask))
     try:
         path, create = choose_project(args.project, window.settings)
     except BriefmarkError as exc:

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from models.errors import BriefmarkError
-from models.values import Annotation, Article, DeletedArticle
+from models.values import ANNOTATION_FIELDS, Annotation, Article, DeletedArticle
 from ui.session import ProjectSession
 from ui.theme import KIND_LABELS
 
@@ -173,6 +173,30 @@ class SpanCommand(_UpdateCommand):
         return True
 
 
+class ChangeKindCommand(_UpdateCommand):
+    """Make an annotation a claim, quote or event (models/annotation_fields.kind_change):
+    the person carries over, fields the new kind cannot hold are cleared; undo gives the
+    old kind and every field it had back, by uuid, if nobody changed it since."""
+
+    def __init__(self, session: ProjectSession, before: Annotation, kind: str) -> None:
+        super().__init__(session, before, {"kind": kind}, f"Change to {KIND_LABELS[kind]}")
+        self.before = before
+
+    def first_do(self) -> None:
+        after = self.project.annotations.update(self.annotation_id, expect_uuid=self.uuid,
+                                                **self.new)
+        # What the change touched, old and new, so undo writes every one of them back.
+        touched = [k for k in ("kind", *ANNOTATION_FIELDS)
+                   if getattr(after, k) != getattr(self.before, k)]
+        self.old = {k: getattr(self.before, k) for k in touched}
+        self.new = {k: getattr(after, k) for k in touched}
+        self.new_time = after.modified
+        if not touched:
+            self.setObsolete(True)
+        self.annotation_id = after.id
+        self._annotations(self.article_id, [after.id], [])
+
+
 class AcceptSuggestionsCommand(_Command):
     """Accepted suggestions: undo removes the annotations and offers the suggestions again."""
 
@@ -295,15 +319,30 @@ class DeleteArticleCommand(_Command):
 
 
 class ArticlePropertiesCommand(_Command):
+    """Article metadata. Undo and redo find the article by uuid and write only if the fields
+    are still as this step left them (another program's later edit is never overwritten)."""
+
     def __init__(self, session: ProjectSession, article_id: int, old: dict[str, str],
-                 new: dict[str, str]) -> None:
+                 new: dict[str, str], *, uuid: str | None = None) -> None:
         super().__init__(session, "Edit Article Properties")
-        self.article_id, self.old, self.new = article_id, old, new
+        self.article_id, self.old, self.new, self.uuid = article_id, old, new, uuid
+
+    def first_do(self) -> None:
+        if self.uuid is None:  # the caller did not say: the article it names now
+            self.uuid = self.project.articles.get(self.article_id).uuid
+        after = self.project.articles.update(self.article_id, expect_uuid=self.uuid,
+                                             **self.new)
+        self.new = {k: getattr(after, k) for k in self.new}  # as stored
+        self._changed(after)
 
     def do(self) -> None:
-        self.project.articles.update(self.article_id, **self.new)
-        self.session.articlesChanged.emit()
+        self._changed(self.project.articles.update(
+            self.article_id, expect_uuid=self.uuid, expect_modified=self.old, **self.new))
 
     def revert(self) -> None:
-        self.project.articles.update(self.article_id, **self.old)
+        self._changed(self.project.articles.update(
+            self.article_id, expect_uuid=self.uuid, expect_modified=self.new, **self.old))
+
+    def _changed(self, after: Article) -> None:
+        self.article_id = after.id
         self.session.articlesChanged.emit()

@@ -8,7 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -23,6 +30,7 @@ from PySide6.QtWidgets import (
 from models.errors import BriefmarkError
 from models.project import Project
 from models.values import KINDS, Annotation, Article
+from ui import window_help
 from ui.actions import ActionFactory
 from ui.annotating import Annotator
 from ui.annotation_panel import AnnotationPanel
@@ -32,19 +40,24 @@ from ui.dialogs import confirm
 from ui.empty_state import EmptyState
 from ui.find_bar import FindBar
 from ui.library import LibraryView
+from ui.panel_fit import PanelFitter
 from ui.project_files import ProjectFiles
 from ui.reader import ReaderView
 from ui.session import ProjectSession
 from ui.suggest_actions import SuggestActions
 from ui.suggestions import SuggestionPanel
 from ui.theme import KIND_LABELS
+from ui.user_prefs import UserPreferences
 from ui.workspace_sync import Workspace
 
 TAG_KEYS = {"claim": ("C", "1"), "quote": ("Q", "2"), "event": ("E", "3")}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, *,
+                 annotator: str | None = None) -> None:
+        """`annotator` (--annotator, BRIEFMARK_ANNOTATOR) signs this session's work instead
+        of the name in Preferences (ui/user_prefs.py)."""
         super().__init__()
         self.settings = settings or QSettings()
         self.session: ProjectSession | None = None
@@ -80,8 +93,16 @@ class MainWindow(QMainWindow):
         self.articles = ArticleActions(self, self.settings, self.workspace, self.notify,
                                        self.confirm, self._after_import)
         self._build_actions()
+        self.panels = PanelFitter(self.splitter, self.library, self.reader, self.right_splitter,
+                                  self.act_show_library)
+        self.user = UserPreferences(self.settings, self.reader, self.suggestions.act_on_import,
+                                    lambda: self.session.project if self.session else None,
+                                    self._relayout, annotator=annotator)
         self._connect()
         self.statusBar().showMessage("Ready")
+        self.reader.apply_preferences(self.user.prefs)
+        self._relayout()
+        self.details.set_paragraph_source(self.reader.paragraph_label)
         self._restore_settings()
         self._watch = QTimer(self)
         self._watch.setInterval(2000)
@@ -119,8 +140,14 @@ class MainWindow(QMainWindow):
         self._show_empty()
 
     def _after_import(self) -> None:
-        if self.suggestions.act_on_import.isChecked():
-            self.suggestions.suggest()
+        self.suggestions.suggest()  # called only when Preferences say so (article_actions)
+
+    def annotator_name(self) -> str | None:
+        return self.user.annotator()
+
+    def _relayout(self) -> None:
+        self.setMinimumWidth(self.panels.minimum_window_width())
+        self.panels.fit()
 
     def _check_outside_changes(self) -> None:
         if self.isActiveWindow():
@@ -184,7 +211,19 @@ class MainWindow(QMainWindow):
                   ("Extend Start by a Word", (-1, 0), "Alt+Shift+Left"),
                   ("Shrink Start by a Word", (1, 0), "Alt+Shift+Right"))
         self.nudge_actions = [make(text, lambda d=d: an.nudge(*d), (key,), reader_only=True,
-                                   editing=True) for text, d, key in nudges]
+                                   editing=True, tip="In right-to-left text the edge moves "
+                                   "the way the arrow points") for text, d, key in nudges]
+        self.kind_actions = {
+            k: make(KIND_LABELS[k], lambda k=k: an.change_kind(k), (f"Shift+{TAG_KEYS[k][0]}",),
+                    reader_only=True, editing=True,
+                    tip=f"Make the current annotation a {k}, keeping its text, note and tags")
+            for k in KINDS
+        }
+        self.act_preferences = make("Preferences…", lambda: self.user.edit(self), ("Ctrl+,",))
+        self.act_show_library = make("Library", lambda: None, ("Ctrl+Shift+L",),
+                                     tip="Show or hide the list of articles")
+        self.act_show_library.setCheckable(True)
+        self.act_show_library.setChecked(self.settings.value("showLibrary", True, type=bool))
         self.act_find = make("Find in Article…", self.find_bar.open,
                              QKeySequence.StandardKey.Find)
         self.act_zoom_in = make("Zoom In", lambda: self.zoom(1), ("Ctrl++", "Ctrl+="))
@@ -231,10 +270,16 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.act_find)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.act_snap)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.act_preferences)
 
         ann = menu.addMenu("&Annotate")
         for a in self.tag_actions.values():
             ann.addAction(a)
+        ann.addSeparator()
+        self.kind_menu = ann.addMenu("Change Kind")
+        for a in self.kind_actions.values():
+            self.kind_menu.addAction(a)
         ann.addSeparator()
         for a in (self.act_next, self.act_prev, self.act_edit, self.act_delete):
             ann.addAction(a)
@@ -250,12 +295,15 @@ class MainWindow(QMainWindow):
         for a in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
             view.addAction(a)
         view.addSeparator()
+        view.addAction(self.act_show_library)
+        view.addSeparator()
         view.addAction(self.act_focus_reader)
         view.addAction(self.act_focus_panel)
 
         help_menu = menu.addMenu("&Help")
-        help_menu.addAction(make("Keyboard Shortcuts", self.show_shortcuts, ("F1",)))
-        help_menu.addAction(make("About Briefmark", self.about))
+        help_menu.addAction(make("Keyboard Shortcuts", lambda: window_help.show_shortcuts(self),
+                                 ("F1",)))
+        help_menu.addAction(make("About Briefmark", lambda: window_help.about(self)))
 
         tb = self.addToolBar("Annotate")
         tb.setObjectName("annotateToolbar")
@@ -293,8 +341,10 @@ class MainWindow(QMainWindow):
         self.panel.view.doubleClicked.connect(lambda _i: self.annotator.edit_current())
         self.details.fieldEdited.connect(self.annotator.edit_field)
         self.details.escapePressed.connect(self.focus_reader)
-        self.find_bar.missed.connect(
-            lambda text: self.notify(f"“{text}” is not in this article", 4000))
+        # The find bar says "No matches" itself: no second, stale message in the status bar.
+        self.reader.currentCleared.connect(lambda: self.select_annotation(None))
+        self.act_show_library.toggled.connect(
+            lambda on: self.settings.setValue("showLibrary", on))
         self.empty.importRequested.connect(self.articles.import_dialog)
         self.empty.pasteRequested.connect(self.articles.from_clipboard)
 
@@ -303,7 +353,7 @@ class MainWindow(QMainWindow):
     def open_project(self, path: Path | str, *, create: bool = False) -> bool:
         path = Path(path)
         try:
-            project = Project.open(path, create=create)
+            project = Project.open(path, create=create, annotator=self.annotator_name())
         except BriefmarkError as exc:
             QMessageBox.warning(self, "Cannot open project", str(exc))
             return False
@@ -391,6 +441,10 @@ class MainWindow(QMainWindow):
         if current is not None and self.reader.textCursor().hasSelection():
             menu.addAction(self.act_span)
         if here and current is not None:
+            kinds = menu.addMenu("Change Kind")
+            for kind, act in self.kind_actions.items():
+                if kind != current.kind:
+                    kinds.addAction(act)
             menu.addAction(self.act_delete)
         return menu
 
@@ -407,29 +461,7 @@ class MainWindow(QMainWindow):
     # -- help, settings ---------------------------------------------------------------------
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        rows = []
-        named = {"Del", "Delete", "Backspace", "Return", "Enter", "Esc"}
-        for act in self.findChildren(QAction):
-            # Standard keys also bind dedicated keyboard keys ("Find", "Undo", F14 on some
-            # keyboards): list only keys a user types.
-            shown = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in act.shortcuts()]
-            keys = ", ".join(k for k in shown if _typed(k, named))
-            if keys and act.text():
-                rows.append((act.text().replace("&", ""), keys))
-        rows.append(("Adjust the selection", "Shift+Arrows"))
-        rows.append(("Back to the text", "Esc"))
-        rows.append(("Select one of overlapping annotations", "Click again on the same spot"))
-        return sorted(set(rows))
-
-    def show_shortcuts(self) -> None:
-        from ui.dialogs import ShortcutsDialog
-
-        ShortcutsDialog(self.shortcut_rows(), self).exec()
-
-    def about(self) -> None:
-        QMessageBox.about(self, "About Briefmark",
-                          "<b>Briefmark</b><br>Read news articles closely: tag claims, quotes "
-                          "and events, and write Word briefing notes.")
+        return window_help.shortcut_rows(self)
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value("geometry")
@@ -449,6 +481,10 @@ class MainWindow(QMainWindow):
             size = float(zoom)
             self.reader.zoom(int(round(size - self.reader.point_size())))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.panels.fit()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())
@@ -460,10 +496,3 @@ class MainWindow(QMainWindow):
             self.session = None
         super().closeEvent(event)
 
-
-def _typed(key: str, named: set[str]) -> bool:
-    """A key a user types: not a dedicated key like "Find", "Undo" or F13-F35."""
-    last = key.split("+")[-1]
-    if last.startswith("F") and last[1:].isdigit():
-        return int(last[1:]) <= 12
-    return not key.isalpha() or len(key) == 1 or key in named

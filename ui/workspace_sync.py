@@ -39,6 +39,9 @@ class Workspace(QObject):
         self.session: ProjectSession | None = None
         self.article: Article | None = None
         self.keep_focus = False  # an edit typed in the details: leave the caret there
+        # Where the caret was (Qt position) when the current annotation was chosen: N/P go
+        # on from the annotation until the caret moves elsewhere, then from the caret.
+        self.caret_when_chosen = -1
         # Names for completion are gathered a moment after changes, off the hot path.
         self.names_timer = QTimer(self)
         self.names_timer.setSingleShot(True)
@@ -80,11 +83,10 @@ class Workspace(QObject):
         QTimer.singleShot(0, later)
 
     def refresh_names(self) -> None:
+        """Names to complete, ranked by how many annotations name them."""
         if self.session is None:
             return
-        a = self.session.project.annotations
-        names = set(a.names("speaker")) | set(a.names("claimant")) | set(a.names("participants"))
-        self.details.set_names(sorted(names, key=str.casefold))
+        self.details.set_names(self.session.project.annotations.name_counts())
 
     # -- articles ---------------------------------------------------------------------------
 
@@ -199,6 +201,7 @@ class Workspace(QObject):
         self.details.show_annotation(a)
         if a is not None:
             self.reader.reveal(a.start, a.end)
+        self.caret_when_chosen = self.reader.textCursor().position() if a is not None else -1
 
     # -- other programs -----------------------------------------------------------------------
 
@@ -207,6 +210,7 @@ class Workspace(QObject):
         if self.session is None:
             return
         self.session.project.annotations.forget_texts()
+        self.names_timer.start()  # names another program added complete too
         keep = self.panel.current_id()
         focus = QApplication.focusWidget()
         articles = self.session.project.articles.list()
