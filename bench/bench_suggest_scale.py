@@ -32,6 +32,8 @@ def shapes(size: int) -> dict[str, str]:
         "one paragraph": " ".join(prose.split())[:size],
         "no sentence punctuation": " ".join(w.strip(".!?") for w in prose.split())[:size],
         "unclosed quotes": ("He said “yes and " * (size // 17 + 1))[:size],
+        # a transcript: every short paragraph opens with a quote and no speaker
+        "quote-led paragraphs": ("“We will see,” the next.\n\n" * (size // 27 + 1))[:size],
     }
 
 

@@ -26,6 +26,9 @@ from models.suggest.quotes import Quote
 from models.suggest.speakers import People, Referent
 from models.suggest.text import ABBREVIATIONS, Index
 
+_CHUNK_MARKS = re.compile(r"[()\[\],—–]")
+_CLAUSE_MARKS = re.compile(r"[.!?;]")
+
 # English reporting verbs are matched in lower case only: "States", "Claims", "Post" in names
 # and headlines are not verbs. "According to" may start a sentence.
 EN_VERB_RE = re.compile(r"(?<![\w-])(?:" + EN_SPEECH + r"|According\s+to)(?![\w-])")
@@ -150,6 +153,8 @@ class Attributor:
                 merged.append((s, e))
         self.quote_spans = merged
         self._quote_starts = [s for s, _ in merged]
+        self._all_verbs: list[re.Match[str]] | None = None  # see last_verb
+        self._verb_ends: list[int] = []
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -173,6 +178,18 @@ class Attributor:
         found = [m for m in found if not self.inside_quote(m.start())]
         return sorted(found, key=lambda m: m.start())
 
+    def last_verb(self, start: int, end: int) -> re.Match[str] | None:
+        """verbs(start, end)[-1], from one scan of the whole text made the first time: this
+        is asked once per quote about the sentence before it, and scanning that sentence
+        each time would cost the sentence's length per quote."""
+        if self._all_verbs is None:
+            self._all_verbs = self.verbs(0, len(self.text))
+            self._verb_ends = [m.end() for m in self._all_verbs]
+        k = bisect_right(self._verb_ends, end) - 1
+        if k >= 0 and self._all_verbs[k].start() >= start:
+            return self._all_verbs[k]
+        return None
+
     def foreign_verbs(self, start: int, end: int) -> list[re.Match[str]]:
         """The language's own reporting verbs in text[start:end] (German "so" only in
         ", so Merkel." and "So der Minister,")."""
@@ -188,10 +205,13 @@ class Attributor:
         return not before or before[-1] in ",;:(–—-"
 
     def clause_end(self, pos: int, limit: int) -> int:
-        """End of the clause or sentence that starts at pos (first . ! ? ; not after Mr)."""
+        """End of the clause or sentence that starts at pos (first . ! ? ; not after Mr),
+        looked for no further than the paragraph's end (callers may pass the text's end:
+        without that bound, a text without full stops costs its whole rest per verb)."""
         text = self.text
-        for m in re.finditer(r"[.!?;]", text[pos:limit]):
-            i = pos + m.start()
+        limit = min(limit, self.index.paras[self.index.para_of(pos)][1])
+        for m in _CLAUSE_MARKS.finditer(text, pos, limit):
+            i = m.start()
             if text[i] == ".":
                 word = re.search(r"([\w.]+)$", text[max(pos, i - 10):i])
                 if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
@@ -202,25 +222,30 @@ class Attributor:
         return limit
 
     def _split_chunks(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """Comma-separated chunks of text[lo:hi], ignoring commas inside quotes/brackets."""
+        """Comma-separated chunks of text[lo:hi], ignoring commas inside quotes/brackets.
+
+        Only the punctuation is visited (a regex finds it), not every character: this runs
+        once per quote over the sentence before it, so it sets the cost of long sentences."""
+        text = self.text
         chunks = []
         depth = 0
         start = lo
-        for i in range(lo, hi):
-            ch = self.text[i]
+        for m in _CHUNK_MARKS.finditer(text, lo, hi):
+            i = m.start()
+            ch = text[i]
             if ch in "([":
                 depth += 1
             elif ch in ")]":
                 depth = max(0, depth - 1)
-            elif ch in ",—–" and depth == 0 and not self.inside_quote(i) and not (
-                    ch == "," and 0 < i < len(self.text) - 1 and self.text[i - 1].isdigit()
-                    and self.text[i + 1].isdigit()):
+            elif depth == 0 and not self.inside_quote(i) and not (
+                    ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit()
+                    and text[i + 1].isdigit()):
                 if i > start:
                     chunks.append((start, i))
                 start = i + 1
         if start < hi:
             chunks.append((start, hi))
-        return [(s, e) for s, e in chunks if self.text[s:e].strip()]
+        return [(s, e) for s, e in chunks if text[s:e].strip()]
 
     def _strip_trailing(self, lo: int, hi: int) -> int:
         text = self.text
@@ -687,15 +712,15 @@ class Attributor:
             words = tuple(reply.group(1).split())
             return Referent("person", self.people.canonical(words, lo + reply.start(1)),
                             lo + reply.start(1))
-        verbs = self.verbs(lo, q.open_mark)
-        if not verbs:
+        verb = self.last_verb(lo, q.open_mark)
+        if verb is None:
             if self.language != "en" and re.search(r":\s*$", self.text[lo:q.open_mark]):
                 return self._named_before_colon(lo, q.open_mark)
             return None
         if self.language != "en" and len(re.findall(
-                r"\w+", self.text[verbs[-1].end():q.open_mark])) > 25:
+                r"\w+", self.text[verb.end():q.open_mark])) > 25:
             return None  # the verb reports another part of a long sentence
-        return self._subject_of(verbs[-1], lo)
+        return self._subject_of(verb, lo)
 
     def _named_before_colon(self, lo: int, colon: int) -> Referent | None:
         """A headline or dek "MK Ben-Eliezer, who quit: “...”": the person it opens with."""

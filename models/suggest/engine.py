@@ -296,48 +296,76 @@ def _inherit(text: str, index: Index, quotes: list[Quote], atts: list[Attributio
     talking). A quotation that is a paragraph by itself without a full stop is a heading
     ("“A smell of settling scores”"): nobody's words are carried over to it."""
     by_para: dict[int, list[int]] = {}
-    for k, q in enumerate(quotes):
-        by_para.setdefault(index.para_of(q.start), []).append(k)
+    para_of = [index.para_of(q.start) for q in quotes]
+    for k, p in enumerate(para_of):
+        by_para.setdefault(p, []).append(k)
+    first_sent = [index.sent_of(q.start) for q in quotes]
+    last_sent = [index.sent_of(q.end - 1) for q in quotes]
+    # The next quote in the paragraph that names its own speaker (later quotes are not
+    # changed before they are reached), and, as the loop goes, the last named one before:
+    # each quote looks at one neighbour per side, so the cost stays linear in the quotes.
+    next_named: dict[int, int] = {}
+    for same in by_para.values():
+        ahead = None
+        for j in reversed(same):
+            if ahead is not None:
+                next_named[j] = ahead
+            if atts[j].name:
+                ahead = j
+    last_named: dict[int, int] = {}
     claim_by_sentence = {c.attribution.sentence: c.attribution for c in claims
                          if c.attribution.name}
     paras = sorted(by_para)
     for k, q in enumerate(quotes):
-        a = atts[k]
-        if a.name or q.style == "tweet":
-            continue
-        p = index.para_of(q.start)
-        lo, hi = index.paras[p]
-        if not text[lo:hi].strip(" “”\"«»„「」‘’'\u00a0").replace(text[q.start:q.end].strip(
-                " \u00a0"), "").strip() and not re.search(r"[.!?。！？]\W*$", text[lo:hi]) and \
-                len(text[q.start:q.end].split()) <= 8:
-            continue  # a heading
-        same = by_para[p]
-        last_sentence = index.sent_of(q.end - 1)
-        # only a neighbouring sentence's quote passes its speaker on
-        prev = [j for j in same if j < k and atts[j].name
-                and a.sentence - index.sent_of(quotes[j].end - 1) <= 1]
-        nxt = [j for j in same if j > k and atts[j].name
-               and index.sent_of(quotes[j].start) - last_sentence <= 1]
-        claim = claim_by_sentence.get(a.sentence)
-        if claim is not None and claim.referent is not None and \
-                abs(q.open_mark - claim.referent.pos) > 200:
-            claim = None  # the sentence's claimant is named far from the quotation
-        before = claim_by_sentence.get(a.sentence - 1)
-        opens = q.open_mark >= 0 and not text[index.sents[a.sentence].start:q.open_mark].strip()
-        if prev:
-            a.name = atts[prev[-1]].name
-        elif claim is not None:
-            a.name = claim.name
-        elif nxt:
-            a.name = atts[nxt[0]].name
-        elif before is not None and opens and index.para_of(
-                index.sents[a.sentence - 1].start) == p:
-            a.name = before.name  # "X hinted that ... . “...”": X goes on
-        elif q.open_mark == index.paras[p][0] or q.start == index.paras[p][0]:
-            earlier = [x for x in paras if x < p]
-            if earlier and earlier[-1] >= p - 2:
-                last = by_para[earlier[-1]][-1]
-                a.name = atts[last].name
+        a, p = atts[k], para_of[k]
+        if not a.name and q.style != "tweet":
+            _inherit_one(text, index, k, q, a, quotes, atts, by_para, paras, last_named,
+                         next_named, first_sent, last_sent, claim_by_sentence)
+        if a.name:
+            last_named[p] = k
+
+
+def _inherit_one(text: str, index: Index, k: int, q: Quote, a: Attribution,
+                 quotes: list[Quote], atts: list[Attribution], by_para: dict[int, list[int]],
+                 paras: list[int], last_named: dict[int, int], next_named: dict[int, int],
+                 first_sent: list[int], last_sent: list[int],
+                 claim_by_sentence: dict) -> None:
+    """One quote of _inherit: the speaker it takes, if any (see _inherit)."""
+    p = index.para_of(q.start)
+    lo, hi = index.paras[p]
+    # A heading: the quotation is the whole paragraph (only a short one can be).
+    if hi - lo <= 2 * (q.end - q.start) + 16 and not text[lo:hi].strip(
+            " “”\"«»„「」‘’'\u00a0").replace(text[q.start:q.end].strip(" \u00a0"), "").strip() \
+            and not re.search(r"[.!?。！？]\W*$", text[lo:hi]) \
+            and len(text[q.start:q.end].split()) <= 8:
+        return
+    # only a neighbouring sentence's quote passes its speaker on
+    prev = last_named.get(p)
+    if prev is not None and a.sentence - last_sent[prev] > 1:
+        prev = None
+    nxt = next_named.get(k)
+    if nxt is not None and first_sent[nxt] - last_sent[k] > 1:
+        nxt = None
+    claim = claim_by_sentence.get(a.sentence)
+    if claim is not None and claim.referent is not None and \
+            abs(q.open_mark - claim.referent.pos) > 200:
+        claim = None  # the sentence's claimant is named far from the quotation
+    before = claim_by_sentence.get(a.sentence - 1)
+    opens = q.open_mark >= 0 and not text[index.sents[a.sentence].start:q.open_mark].strip()
+    if prev is not None:
+        a.name = atts[prev].name
+    elif claim is not None:
+        a.name = claim.name
+    elif nxt is not None:
+        a.name = atts[nxt].name
+    elif before is not None and opens and index.para_of(
+            index.sents[a.sentence - 1].start) == p:
+        a.name = before.name  # "X hinted that ... . “...”": X goes on
+    elif q.open_mark == index.paras[p][0] or q.start == index.paras[p][0]:
+        i = bisect_left(paras, p)  # the paragraph with quotes before this one
+        if i and paras[i - 1] >= p - 2:
+            last = by_para[paras[i - 1]][-1]
+            a.name = atts[last].name
 
 
 def suggest(text: str, *, published: str = "", language: str = "", kinds=KINDS,
