@@ -99,5 +99,7 @@ def kind_change(old: Annotation, kind: str, explicit: Mapping[str, Any]) -> dict
 def dropped_by(old: Annotation, kind: str) -> list[str]:
     """Names of the filled fields a change to `kind` clears (to tell the user)."""
     changes = kind_change(old, kind, {})
+    carried = PERSON_FIELD.get(old.kind) if changes.get(PERSON_FIELD.get(kind, "")) else None
     return [n for n, v in changes.items() if n != "kind" and not v and getattr(old, n)
+            and n != carried  # moved to the new kind's person field, not lost
             and (n, old.status) != ("status", "unverified")]  # the default is no news

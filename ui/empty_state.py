@@ -17,9 +17,9 @@ class EmptyState(QWidget):
         layout.addStretch(1)
         title = QLabel("<div style='font-size:16pt; font-weight:600'>This project has no "
                        "articles yet</div>")
-        hint = QLabel("Import articles (Word, PDF text, HTML, Markdown or plain text) with "
-                      "Ctrl+I,\ndrop files on this window, or paste an article's text with "
-                      "Ctrl+Shift+V.")
+        hint = QLabel("Import articles (Word, web pages saved as HTML, Markdown or plain "
+                      "text) with Ctrl+I,\ndrop files on this window, or paste an article's "
+                      "text with Ctrl+Shift+V.")
         for label in (title, hint):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from models.errors import BriefmarkError
 from models.project import Project
 from models.values import KINDS, Annotation, Article
-from ui import window_help
+from ui import window_help, window_state
 from ui.actions import ActionFactory
 from ui.annotating import Annotator
 from ui.annotation_panel import AnnotationPanel
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.reader.apply_preferences(self.user.prefs)
         self._relayout()
         self.details.set_paragraph_source(self.reader.paragraph_label)
-        self._restore_settings()
+        window_state.restore(self.settings, self, self._splitters(), self.reader)
         self._watch = QTimer(self)
         self._watch.setInterval(2000)
         self._watch.timeout.connect(self._check_outside_changes)
@@ -214,7 +214,8 @@ class MainWindow(QMainWindow):
                                    editing=True, tip="In right-to-left text the edge moves "
                                    "the way the arrow points") for text, d, key in nudges]
         self.kind_actions = {
-            k: make(KIND_LABELS[k], lambda k=k: an.change_kind(k), (f"Shift+{TAG_KEYS[k][0]}",),
+            k: make(f"Change to {KIND_LABELS[k]}", lambda k=k: an.change_kind(k),
+                    (f"Shift+{TAG_KEYS[k][0]}",),
                     reader_only=True, editing=True,
                     tip=f"Make the current annotation a {k}, keeping its text, note and tags")
             for k in KINDS
@@ -365,6 +366,7 @@ class MainWindow(QMainWindow):
         self.suggestions.connect_session()
         self._install_undo_actions()
         self.session.undo_stack.indexChanged.connect(self._saved_message)
+        self.notify(f"Opened {path.name}", 5000)  # not the last project's "Saved …"
         project.changed_elsewhere()  # take the starting point
         self._apply_read_only(project.read_only)
         title = f"{path.stem} — Briefmark" + (" (read-only)" if project.read_only else "")
@@ -389,6 +391,8 @@ class MainWindow(QMainWindow):
         empty = self.session is not None and self.workspace.article is None and \
             not self.library.model.rowCount()
         self.centre_stack.setCurrentWidget(self.empty if empty else self.reader)
+        if empty and self.find_bar.isVisible():
+            self.find_bar.close_bar()  # nothing to find in
 
     def _apply_read_only(self, read_only: bool) -> None:
         """A project that cannot be written can be read, searched and exported, not edited:
@@ -463,34 +467,15 @@ class MainWindow(QMainWindow):
     def shortcut_rows(self) -> list[tuple[str, str]]:
         return window_help.shortcut_rows(self)
 
-    def _restore_settings(self) -> None:
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 860)
-        state = self.settings.value("windowState")
-        if state is not None:
-            self.restoreState(state)
-        for key, splitter in (("splitter", self.splitter), ("rightSplitter", self.right_splitter)):
-            value = self.settings.value(key)
-            if value is not None:
-                splitter.restoreState(value)
-        zoom = self.settings.value("zoom", None)
-        if zoom is not None:
-            size = float(zoom)
-            self.reader.zoom(int(round(size - self.reader.point_size())))
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter, "rightSplitter": self.right_splitter}
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.panels.fit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("windowState", self.saveState())
-        self.settings.setValue("splitter", self.splitter.saveState())
-        self.settings.setValue("rightSplitter", self.right_splitter.saveState())
-        self.settings.sync()
+        window_state.save(self.settings, self, self._splitters())
         if self.session is not None:
             self.session.close()
             self.session = None

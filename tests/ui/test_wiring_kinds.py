@@ -34,6 +34,8 @@ def test_quote_with_speaker_becomes_a_claim_by_shift_c_and_undo_restores(qtbot, 
     qtbot.keyClick(window.reader, Qt.Key.Key_C, SHIFT)
     claim = reopened(window, quote_id)
     assert claim.kind == "claim" and claim.claimant == "Helena Ostrander"
+    # The speaker moved to the claimant: nothing is said to be cleared.
+    assert "cleared" not in window.statusBar().currentMessage()
     assert claim.speaker == "" and claim.status == "unverified"
     assert (claim.text, claim.note, claim.tags, claim.uuid) == (
         target, "check the budget", ("budget",), quote.uuid)
@@ -67,13 +69,14 @@ def test_claim_back_to_quote_and_event_fields_are_cleared_then_restored(qtbot, w
 
 def test_change_kind_from_the_menus(qtbot, window) -> None:  # noqa: ANN001
     claim = next(a for a in window.panel.model.rows if a.kind == "claim" and a.claimant)
-    assert [a.text() for a in window.kind_menu.actions()] == ["Claim", "Quote", "Event"]
+    assert [a.text() for a in window.kind_menu.actions()] == [
+        "Change to Claim", "Change to Quote", "Change to Event"]
     spot = claim.start + 2
     window.select_annotation(claim.id)
     menu = window.reader_menu(window.reader.position_point(spot))
     change = next(a.menu() for a in menu.actions() if a.text() == "Change Kind")
-    assert [a.text() for a in change.actions()] == ["Quote", "Event"]  # not what it is
-    next(a for a in change.actions() if a.text() == "Quote").trigger()
+    assert [a.text() for a in change.actions()] == ["Change to Quote", "Change to Event"]
+    next(a for a in change.actions() if a.text() == "Change to Quote").trigger()
     quote = reopened(window, claim.id)
     assert quote.kind == "quote" and quote.speaker == claim.claimant and quote.claimant == ""
 
