@@ -9,16 +9,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.suggest.lexicon import (
+    ACCORDING_TO,
+    ADVERBS,
     COMPLEMENTIZERS,
     EN_SPEECH,
     FOREIGN_DETERMINERS,
     FOREIGN_PREPOSITIONS,
     FOREIGN_PRONOUNS,
+    HUMAN_HEADS,
     HUMAN_STEMS,
     JA_AFTER,
     JA_BEFORE,
     PREPOSITIONS,
+    RELATIVE_PRONOUNS,
     SUBORDINATORS,
+    WEEKDAY_NAMES,
     ZH_VERBS,
     foreign_verb_pattern,
 )
@@ -49,27 +54,10 @@ _NP_STOP = ",;:.()\n!?،؛—–"
 
 
 _TIME_WORDS = re.compile(
-    r"(?:\s*(?:on|late|early|earlier|later|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|"
+    r"(?:\s*(?:on|late|early|earlier|later|last|this)?\s*(?:" + "|".join(WEEKDAY_NAMES) +
+    r"|today|yesterday|tonight|morning|afternoon|evening|night|week|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|matin|soir|mardi|dimanche|"
     r"вчера|сегодня|ayer|hoy|gestern|heute)\b,?)+", re.IGNORECASE)
-_HUMAN_HEADS = frozenset("""source sources official officials spokesman spokeswoman spokesperson
-producer executive employee staffer host anchor correspondent reporter editor member worker
-assistant student teacher farmer soldier victim survivor wife husband friend colleague
-neighbour neighbor owner manager director leader lawmaker senator candidate voter patient
-nurse brother sister coordinator engineer
-pilot witness witnesses resident residents man woman officer expert experts analyst analysts
-diplomat diplomats aide aides adviser advisers advisor person people lawyer lawyers doctor
-investigator investigators chief minister president father mother son daughter relative
-relatives searchers""".split())
-
-
-_RELATIVE_WORDS = frozenset("""who which whose whom qui lequel laquelle quien quienes cual
-cuales cuyo cuya welche welcher который которая которые кто chi cui אשר الذي التي الذين""".split())
-
-
-_SUBJECT_PRONOUNS = frozenset("il elle ils elles er sie él ella ellos ellas он она они lui lei "
-                              "ele ela הוא היא هو هي".split())
 _PRO_DROP = frozenset("es it pt ca he ar ru pl".split())
 # Arabic and Hebrew prepositions that end a subject phrase ("وشدد الائتلاف على ...")
 _RTL_PREPOSITIONS = frozenset("على في إلى عن مع منذ خلال عبر את על עם אל".split())
@@ -255,9 +243,7 @@ class Attributor:
                 return hi
             word = m.group(1)
             low = word.lower()
-            from models.suggest.speakers import _ADVERBS
-
-            if low in _ADVERBS or (word.islower() and low.endswith("ly") and len(low) > 4
+            if low in ADVERBS or (word.islower() and low.endswith("ly") and len(low) > 4
                                    and low not in {"family", "supply", "rally", "ally",
                                                    "italy", "assembly", "reply"}):
                 hi = lo + m.start()
@@ -311,7 +297,7 @@ class Attributor:
         s, e = chunks[-1]
         ref = self.people.referent(s, e)
         first = re.match(r"\s*([\w’'-]+)", text[s:e])
-        if self.language != "en" and first and first.group(1).lower() in _RELATIVE_WORDS \
+        if self.language != "en" and first and first.group(1).lower() in RELATIVE_PRONOUNS \
                 and len(chunks) > 1 and (ref is None or ref.kind == "np"):
             # "..., Roberto Morales Ojeda, quien también enfatizó": the relative's antecedent
             # ("..., which he said" keeps its own subject)
@@ -341,7 +327,7 @@ class Attributor:
             end = pos + rel.start()  # "says a woman who auditioned ..." -> "a woman"
         if self.language != "en":
             cut = re.search(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(
-                COMPLEMENTIZERS | _RELATIVE_WORDS | _RTL_PREPOSITIONS, key=len, reverse=True)))
+                COMPLEMENTIZERS | RELATIVE_PRONOUNS | _RTL_PREPOSITIONS, key=len, reverse=True)))
                 + r")(?!\w)|[“”«»„「]|(?<!\w)\"|\"(?!\w)|\s-\s|(?<=\w)-\s", text[pos:end])
             if cut:  # "أكدت جهات سورية معارضة أن ...", "el dirigente partidista- debe"
                 end = pos + cut.start()
@@ -413,7 +399,7 @@ class Attributor:
             return False
         word = m.group(1)
         low = word.lower()
-        if low in COMPLEMENTIZERS or low in _RELATIVE_WORDS or re.match(r"qu[’']", low):
+        if low in COMPLEMENTIZERS or low in RELATIVE_PRONOUNS or re.match(r"qu[’']", low):
             return False
         if low in FOREIGN_DETERMINERS or low in FOREIGN_PRONOUNS or low.startswith(("l’", "l'")):
             return True
@@ -449,7 +435,7 @@ class Attributor:
                                 run.name_start)
             if nps is None:
                 m = re.match(r"\s*((?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w-]+\s+){0,3}?(?:" +
-                             "|".join(_HUMAN_HEADS) + r"))\b", text[s:e])
+                             "|".join(HUMAN_HEADS) + r"))\b", text[s:e])
                 nps = Referent("np", re.sub(r"^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+", "", m.group(1)),
                                s) if m else None
             continue  # "The daughter of immigrants from India, Ms. Haley favored ..."
@@ -503,8 +489,7 @@ class Attributor:
     def _subject_of(self, verb: re.Match[str], lo: int) -> Referent | None:
         text = self.text
         word = verb.group().lower()
-        if word.startswith("according") or word in ("selon", "según", "laut", "по словам",
-                                                    "d'après", "d’après", "לדברי"):
+        if word.startswith("according") or word in ACCORDING_TO:
             return self.np_after(verb.end(), self.clause_end(verb.end(), len(text)))
         if word.startswith("לדברי") and len(word) > 5:  # "לדבריו": according to him
             g = {"ו": "m", "ה": "f"}.get(word[5:], "p")
@@ -560,9 +545,8 @@ class Attributor:
         last = chunks[-1]
         words = re.findall(r"[\w’'-]+", text[last[0]:last[1]])
         lead_word = words[0].lower() if words else ""
-        if words and all(w.lower() not in _SUBJECT_PRONOUNS and (
-                w.lower() in self.people.stop_words or w.lower() in FOREIGN_PRONOUNS)
-                for w in words):
+        if words and all(w.lower() not in FOREIGN_PRONOUNS and w.lower() in
+                         self.people.stop_words for w in words):
             return after or zero  # "Lo dijo porque ...": a clitic, no subject
         if before.endswith((",", "—", "–", "-", "»", "”", "\"")):
             # an appositive name right before the verb ("..., Aylín Álvarez García, destacó")
@@ -636,7 +620,7 @@ class Attributor:
             if w in PREPOSITIONS:
                 break
             head.append(w)
-        return any(w in _HUMAN_HEADS for w in head)
+        return any(w in HUMAN_HEADS for w in head)
 
     def _after(self, q: Quote) -> Referent | None:
         text = self.text

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from models.suggest.attribution import Attribution, Attributor
-from models.suggest.lexicon import EN_CLAIM, foreign_verb_pattern
+from models.suggest.lexicon import ACCORDING_TO, EN_CLAIM, foreign_verb_pattern
 from models.suggest.text import Index, Sentence
 
 _EN_CLAIM_RE = re.compile(r"(?<![\w-])(?:" + EN_CLAIM + r"|[Aa]ccording\s+to)(?![\w-])")
@@ -31,8 +31,7 @@ _SOURCE_OF = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:latest\s+|official\s+|new\
                         r"(?:información|informaciones|datos|cifras|informe|chiffres|données|"
                         r"informations|rapport|Angaben|Zahlen|данным|данных)\s+"
                         r"(?:del|de\s+la|de\s+los|de|du|des|de\s+l['’]|d['’]|der|des)\s*")
-_SOURCE_WORDS = frozenset({"according to", "selon", "según", "laut", "по словам", "d'après",
-                           "d’après", "לדברי", "بحسب", "حسب"})
+_SOURCE_WORDS = ACCORDING_TO | {"according to", "بحسب", "حسب"}
 _VAGUE = frozenset({"reports", "media reports", "sources", "local reports", "reports say"})
 _QUOTE_OPEN = "“\"«„「‘"
 

@@ -23,14 +23,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-EN_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-               "saturday": 5, "sunday": 6}
+from models.suggest.lexicon import EN_MONTHS, EN_WEEKDAYS, MONTH_NAMES, WEEKDAY_NAMES
+
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
                 "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
@@ -51,12 +45,12 @@ class DateMention:
     yearless: bool = False  # a day and month whose year was chosen, not written ("August 6")
 
 
-_MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-                r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|"
-                r"Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)")
-_LONG_MONTHS = (r"(?:January|February|March|April|June|July|August|September|October|"
-                r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_NAMES = (r"(?:" + "|".join(MONTH_NAMES) + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|"
+                r"Jul\.?|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)")
+# without "May" (mostly the verb; the month takes a cue word, see _en_mention)
+_LONG_MONTHS = (r"(?:" + "|".join(m for m in MONTH_NAMES if m != "May") +
+                r"|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)")
+_WEEKDAY = r"(?:" + "|".join(WEEKDAY_NAMES) + ")"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
        r"fifteen|twenty|thirty)"

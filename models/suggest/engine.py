@@ -16,17 +16,23 @@ from models.suggest.attribution import (
     credible,
 )
 from models.suggest.claims import find_claims
-from models.suggest.dates import EN_MONTHS
 from models.suggest.events import find_events
-from models.suggest.lexicon import FOREIGN_SPEECH, JA_AFTER, ZH_VERBS, foreign_verb_pattern
+from models.suggest.lexicon import (
+    EN_MONTHS,
+    FOREIGN_SPEECH,
+    JA_AFTER,
+    MONTH_NAMES,
+    ZH_VERBS,
+    foreign_verb_pattern,
+)
 from models.suggest.quotes import SIGNATURE_ONLY, Quote, find_quotes
 from models.suggest.speakers import People
 from models.suggest.suggestion import KINDS, Suggestion
 from models.suggest.text import Index, is_cjk
 
-_TWEET_SIGNATURE = re.compile(r"\s+[—–-]\s+[^()\n]{1,60}?\s+\(@\w+\)\s+(?P<date>(?:January|"
-                              r"February|March|April|May|June|July|August|September|October|"
-                              r"November|December)\s+\d{1,2},\s+\d{4})\s*$", re.MULTILINE)
+_TWEET_SIGNATURE = re.compile(r"\s+[—–-]\s+[^()\n]{1,60}?\s+\(@\w+\)\s+(?P<date>(?:" +
+                              "|".join(MONTH_NAMES) + r")\s+\d{1,2},\s+\d{4})\s*$",
+                              re.MULTILINE)
 _SHORT_QUOTE_CUES = re.compile(
     r"(?<![\w-])(?:called|calls|call|described|describes|dubbed|termed|labelled|labeled|"
     r"branded|praised|lauded|hailed|criticized|criticised|condemned|denounced|welcomed|"

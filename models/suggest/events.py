@@ -11,14 +11,19 @@ from datetime import date
 
 from models.suggest.dates import (
     DAY,
-    EN_MONTHS,
     FIRM_FUTURE,
     FUTURE_CUES,
     PAST_CUES,
     DateMention,
     find_dates,
 )
-from models.suggest.lexicon import PREPOSITIONS, STOP_CAPS
+from models.suggest.lexicon import (
+    EN_MONTHS,
+    MONTH_NAMES,
+    PREPOSITIONS,
+    STOP_CAPS,
+    WEEKDAY_NAMES,
+)
 from models.suggest.text import Index
 
 _CLAUSE_SPLIT = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+—\s+(?=[a-z])")
@@ -30,8 +35,7 @@ _WHERE_PREP = {
     "it": r"a|in|presso",
     "ru": r"в|во|на",
 }
-_NOT_PLACES = frozenset("""january february march april may june july august september october
-november december monday tuesday wednesday thursday friday saturday sunday""".split())
+_NOT_PLACES = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES))
 # Publications: "in The Washington Post" is a source, not a place.
 _PUBLICATION = re.compile(r"\b(?:Times|Post|Journal|Magazine|Gazette|News|Tribune|Herald|"
                           r"Telegraph|Guardian|Review)\b")
@@ -44,8 +48,7 @@ _SINCE = re.compile(r"\b(?:since|depuis|seit|desde|с)\s+(?:the\s+|le\s+)?$", re
 _METADATA = re.compile(r"(?:^|\|\s*|•\s*|\(\s*|،\s*)(?:Updated|Published|Posted|Last modified|"
                        r"Mis à jour|Publié|Actualizado|Publicado|Aktualisiert|Veröffentlicht|"
                        r"Обновлено|Опубликовано|آخر تحديث|עודכן|פורסם)(?!\w)", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:By|Par|Por|Von|От)\s+(?!(?:January|February|March|April|May|June|"
-                     r"July|August|September|October|November|December)\b)"
+_BYLINE = re.compile(r"^(?:By|Par|Por|Von|От)\s+(?!(?:" + "|".join(MONTH_NAMES) + r")\b)"
                      r"[A-ZÀ-ÞА-Я][\w.’'-]*\s+[A-ZÀ-ÞА-Я]")
 
 

@@ -1,4 +1,5 @@
-"""Word lists the rules share: reporting verbs, titles, organisation words, pronouns.
+"""Word lists the rules share: reporting verbs, titles, organisation words, pronouns,
+relative pronouns, adverbs, heads of descriptions of people, month and weekday names.
 
 Lists rather than a statistical model: the app works offline with no model download, and a
 researcher can read exactly why a span was suggested.
@@ -188,6 +189,17 @@ ministerium partei regierung bundesregierung polizei
 ministerio partido gobierno policía
 """.split())
 
+# English month and weekday names in calendar order: dates number them from this order.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Lower-case month names and abbreviations -> month number; weekday names -> Monday = 0.
+EN_MONTHS = {name.lower(): k for k, name in enumerate(MONTH_NAMES, 1)} | {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+EN_WEEKDAYS = {name.lower(): k for k, name in enumerate(WEEKDAY_NAMES)}
+
 # Capitalised words that start sentences or titles but are not names.
 STOP_CAPS = frozenset("""
 the a an and but or so yet for nor if then than that this these those there here it its
@@ -198,14 +210,13 @@ furthermore moreover instead earlier later last next first second third finally 
 today tonight yesterday tomorrow speaking asked according following despite although though
 because unlike like all some many most more much few several each every both either neither
 no not none one two three four five six seven eight nine ten twelve
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday update breaking photo video read
+update breaking photo video read
 watch see sign advertisement supported related editor note correction why whether even just
 only once perhaps maybe indeed yes oh well please thanks hey dear let
 le la les un une des du de et mais ou donc car ce cette ces il elle ils elles nous vous je
 der die das ein eine und aber oder er sie es wir ihr ich el los las unos unas y pero o él
 ella ellos nosotros yo
-""".split())
+""".split()) | {name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES)}
 # Capitalised function words of one language only ("Lo dijo", "Da war"); "Lo" and "Su" are
 # also surnames in English text, so these apply to articles in that language.
 FOREIGN_STOP_CAPS = {
@@ -232,3 +243,36 @@ after before when while as because although though if since once until unless wh
 but and so yet also then still however instead meanwhile furthermore moreover earlier later
 now thus hence indeed besides nonetheless nevertheless separately similarly likewise
 """.split())
+
+# Adverbs and auxiliaries between a subject and its verb ("X also said", "X has said"); one
+# after a word ending like an adjective keeps it a name ("Bondi later said").
+ADVERBS = frozenset("""also later earlier then again still previously first once never not
+just only even already quickly quietly publicly privately repeatedly recently subsequently
+initially finally eventually simply flatly testily angrily firmly bluntly separately
+has have had would will was were is are been being
+""".split())
+
+# Words that open a relative clause ("..., quien también enfatizó"): the subject is the
+# phrase before them.
+RELATIVE_PRONOUNS = frozenset("""who which whose whom qui lequel laquelle quien quienes cual
+cuales cuyo cuya welche welcher который которая которые кто chi cui אשר الذي التي الذين""".split())
+# The same with the words that also open other clauses ("that", "que", "where"): dropped from
+# the front of a subject phrase ("which he" -> he).
+RELATIVES = RELATIVE_PRONOUNS | frozenset("""where that que dont lesquels welches которое quale
+quali""".split())
+
+# Heads of descriptions that name a person or people ("a Fox producer", "the officials").
+HUMAN_HEADS = frozenset("""source sources official officials spokesman spokeswoman spokesperson
+producer executive employee staffer host anchor correspondent reporter editor member worker
+assistant student teacher farmer soldier victim survivor wife husband friend colleague
+neighbour neighbor owner manager director leader lawmaker senator candidate voter patient
+nurse brother sister coordinator engineer
+pilot witness witnesses resident residents man woman officer expert experts analyst analysts
+diplomat diplomats aide aides adviser advisers advisor person people lawyer lawyers doctor
+investigator investigators chief minister president father mother son daughter relative
+relatives searchers""".split())
+# Of those, the ones "the X" refers back with to "a X ..." named earlier ("the source").
+ANAPHORIC_HEADS = frozenset("source official spokesman spokeswoman spokesperson".split())
+
+# "According to X" in other languages: X, after the words, is the source.
+ACCORDING_TO = frozenset({"selon", "según", "laut", "по словам", "d'après", "d’après", "לדברי"})

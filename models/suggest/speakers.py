@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from models.suggest.lexicon import (
+    ADVERBS,
+    ANAPHORIC_HEADS,
     CONJUNCTIONS,
     EN_SPEECH,
     FOREIGN_SPEECH,
@@ -23,6 +25,7 @@ from models.suggest.lexicon import (
     PRONOUNS,
     PRONOUNS_F,
     PRONOUNS_M,
+    RELATIVES,
     ROLE_TITLES,
     STOP_CAPS,
     SUBORDINATORS,
@@ -37,16 +40,8 @@ _PARTICLES = frozenset("de da di du del della der den van von vom ter bin ibn al
 _ABBR_TITLES = frozenset("mr mrs ms dr lt gen sen rep gov st jr sr capt col sgt prof rev "
                          "adm maj cmdr mme mlle m".split())
 _ADJ_ENDINGS = ("ian", "ean", "ish", "ese", "an", "i", "ic", "ch")
-_ADVERBS = frozenset("""also later earlier then again still previously first once never not
-just only even already quickly quietly publicly privately repeatedly recently subsequently
-initially finally eventually simply flatly testily angrily firmly bluntly separately
-has have had would will was were is are been being
-""".split())
 _DETERMINERS = frozenset("the a an one some its their his her our this that these those "
                          "le la les l un une des du el los las un una der die das ein eine".split())
-_RELATIVES = frozenset("""who which whose whom where that qui que dont lequel laquelle lesquels
-quien quienes cual cuales cuyo cuya welche welcher welches который которая которое которые
-кто chi cui quale quali אשר الذي التي الذين""".split())
 # A determiner before a capitalised run makes it a thing, not a person: "el Código de las
 # Familias", "la Primera Secretaria", "le Conseil d’Etat", "in diesem Fall", "die Formel".
 _THING_BEFORE = {
@@ -73,7 +68,6 @@ _HE_VERBS = FOREIGN_SPEECH["he"]
 _DE_NOUN_ENDINGS = r"(?:ung|ungen|heit|keit|schaft|tion|ionen|tät|ment|nis|ismus|ik|ie)$"
 _HE_NOT_NAMES = frozenset("""של את על עם אל כי אם גם לא הוא היא הם אשר זה זו הכנסת הממשלה
 המדינה""".split())
-_ANAPHORIC_HEADS = frozenset("source official spokesman spokeswoman spokesperson".split())
 _INTRO_VERBS = frozenset("speaking asked asking referring adding noting pointing writing "
                          "responding according following".split())
 
@@ -266,7 +260,7 @@ class People:
             nxt = re.match(r"\s+(\w+)", text[end:end + 30])
             if len(w) > 4 and w.lower().endswith(_ADJ_ENDINGS) and nxt and \
                     nxt.group(1).islower() and not _SPEECH_AFTER.match(text, end) and \
-                    nxt.group(1) not in _ADVERBS:
+                    nxt.group(1) not in ADVERBS:
                 adjective = True  # "Israeli officials", "Russian army"
         surface = text[name_start:end]
         if possessive:
@@ -529,15 +523,15 @@ class People:
         low = [w.lower().rstrip(".") for w in words]
         # drop leading conjunctions, adverbs and relative pronouns: "and he", "which he"
         k = 0
-        while k < len(low) - 1 and (low[k] in CONJUNCTIONS or low[k] in _RELATIVES
-                                    or low[k] in SUBORDINATORS or low[k] in _ADVERBS):
+        while k < len(low) - 1 and (low[k] in CONJUNCTIONS or low[k] in RELATIVES
+                                    or low[k] in SUBORDINATORS or low[k] in ADVERBS):
             k += 1
         if k:
             cut = phrase.find(words[k])
             start += cut
             phrase = phrase[cut:]
             words, low = words[k:], low[k:]
-        if low[0] in _RELATIVES and len(words) == 1 or low[0] == "to":
+        if low[0] in RELATIVES and len(words) == 1 or low[0] == "to":
             return None  # "who" alone, "to release a statement": not a subject
         if len(words) == 1 and low[0] in PRONOUNS:
             g = "m" if low[0] in PRONOUNS_M else "f" if low[0] in PRONOUNS_F else "p"
@@ -545,7 +539,7 @@ class People:
         if low[-1] in CONJUNCTIONS:
             return Referent("coord", "", start)
         if len(words) > 1 and low[-1] in PRONOUNS and low[-2] in (
-                SUBORDINATORS | _RELATIVES | CONJUNCTIONS | {"that"}):
+                SUBORDINATORS | RELATIVES | CONJUNCTIONS | {"that"}):
             g = "m" if low[-1] in PRONOUNS_M else "f" if low[-1] in PRONOUNS_F else "p"
             return Referent("pronoun", low[-1], end - len(words[-1]), g)  # "... after she"
         # a name before any preposition heads the phrase
@@ -560,7 +554,7 @@ class People:
                 continue
             follower = re.match(r"\s+([\w’'-]+)", text[run.end:end])
             if follower and follower.group(1).islower() and follower.group(1) not in (
-                    PREPOSITIONS | CONJUNCTIONS | _RELATIVES | _ADVERBS) and \
+                    PREPOSITIONS | CONJUNCTIONS | RELATIVES | ADVERBS) and \
                     not text[run.end + follower.end():end].strip(" ,"):
                 continue  # "An AirAsia pilot": the name modifies a noun
             if run.is_person and not run.possessive:
@@ -578,7 +572,7 @@ class People:
         if role:
             return Referent("role", role, start, self.gender.get(role, ""))
         head = low[0] if low[0] not in _DETERMINERS or len(low) < 2 else low[1]
-        if low[0] == "the" and len(low) == 2 and head in _ANAPHORIC_HEADS:
+        if low[0] == "the" and len(low) == 2 and head in ANAPHORIC_HEADS:
             earlier = self._indefinite(head, start)
             if earlier:
                 return Referent("np", earlier, start)
