@@ -50,13 +50,13 @@ def _claim_verbs(language: str) -> re.Pattern[str] | None:
 def _words_outside(att: Attributor, start: int, end: int) -> int:
     count = 0
     for m in re.finditer(r"\w+", att.text[start:end]):
-        if not att.inside_quote(start + m.start()):
+        if not att.clauses.inside_quote(start + m.start()):
             count += 1
     return count
 
 
 def _quoted_share(att: Attributor, s: Sentence) -> float:
-    return att.quoted_chars(s.start, s.end) / max(1, s.end - s.start)
+    return att.clauses.quoted_chars(s.start, s.end) / max(1, s.end - s.start)
 
 
 def find_claims(att: Attributor, index: Index, language: str,
@@ -74,14 +74,14 @@ def find_claims(att: Attributor, index: Index, language: str,
         if _words_outside(att, s.start, s.end) < 6 or _quoted_share(att, s) > 0.5:
             continue
         verbs = [m for m in _EN_CLAIM_RE.finditer(text, s.start, s.end)
-                 if not att.inside_quote(m.start())]
+                 if not att.clauses.inside_quote(m.start())]
         if foreign is not None:
-            verbs += [m for m in att.foreign_verbs(s.start, s.end)
-                      if not att.inside_quote(m.start())]
+            verbs += [m for m in att.verbs.foreign(s.start, s.end)
+                      if not att.clauses.inside_quote(m.start())]
         # a speaker named with a verb beats "according to radar data" in the same sentence
         verbs.sort(key=lambda m: (m.group().lower().startswith("according"), m.start()))
         quoted_as = _QUOTED_AS.search(text, s.start, s.end)
-        if quoted_as and not att.inside_quote(quoted_as.start()):
+        if quoted_as and not att.clauses.inside_quote(quoted_as.start()):
             ref = att.people.referent(quoted_as.start(1), quoted_as.end(1))
             if ref is not None:
                 claims.append(Claim(s.start, s.end, Attribution(s.start, ref, si)))
@@ -103,7 +103,7 @@ def _claimant(att: Attributor, s: Sentence, verb: re.Match[str]):
         return None  # "is said to have", "was told", "hard to say"
     # the verb attributes a direct quotation: '“...,” he said' or 'he said: “...”'
     last_close = max((i for i in range(s.start, verb.start()) if text[i] in "”»\"」"
-                      and att.inside_quote(i)), default=-1)
+                      and att.clauses.inside_quote(i)), default=-1)
     if last_close >= 0 and len(re.findall(r"\w+", text[last_close:verb.start()])) <= 5 \
             and (text[last_close - 1] in ",!?—" or text[last_close + 1:last_close + 2] == ","):
         return None
@@ -120,12 +120,12 @@ def _claimant(att: Attributor, s: Sentence, verb: re.Match[str]):
         source = _SOURCE_OF.match(text, pos)
         if source:
             pos = source.end()
-        ref = att.np_after(pos, att.clause_end(pos, s.end))
+        ref = att.subjects.np_after(pos, att.clauses.clause_end(pos, s.end))
         if ref is None or _words_outside(att, s.start, s.end) < 8 or \
                 ref.value.lower() in _VAGUE:
             return None
         return ref
-    ref = att._subject_of(verb, s.start)
+    ref = att.subject_of(verb, s.start)
     if ref is None or ref.kind == "coord":
         return None
     # something must be asserted besides the attribution itself

@@ -8,13 +8,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from models.suggest.attribution import (
-    EN_VERB_RE,
-    Attribution,
-    Attributor,
-    Resolver,
-    credible,
-)
+from models.suggest.attribution import Attribution, Attributor
 from models.suggest.claims import find_claims
 from models.suggest.events import find_events
 from models.suggest.lexicon import (
@@ -26,9 +20,11 @@ from models.suggest.lexicon import (
     foreign_verb_pattern,
 )
 from models.suggest.quotes import SIGNATURE_ONLY, Quote, find_quotes
+from models.suggest.resolution import Resolver, credible
 from models.suggest.speakers import People
 from models.suggest.suggestion import KINDS, Suggestion
 from models.suggest.text import Index, is_cjk
+from models.suggest.verbs import EN_VERB_RE
 
 _TWEET_SIGNATURE = re.compile(r"\s+[—–-]\s+[^()\n]{1,60}?\s+\(@\w+\)\s+(?P<date>(?:" +
                               "|".join(MONTH_NAMES) + r")\s+\d{1,2},\s+\d{4})\s*$",
@@ -251,7 +247,7 @@ def _compute(text: str, published: str, language: str, kinds: tuple[str, ...],
     steps.at(70)
 
     # resolve names in reading order so pronouns see who spoke last
-    resolver = Resolver(att)
+    resolver = Resolver(att.subjects)
     order: list[Attribution] = sorted([*quote_atts, *(c.attribution for c in claims)],
                                       key=lambda a: a.pos)
     for a in steps.each(order, 70, 80):
