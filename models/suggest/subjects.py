@@ -20,7 +20,8 @@ from models.suggest.lexicon import (
     SUBORDINATORS,
     WEEKDAY_NAMES,
 )
-from models.suggest.speakers import People, Referent, Run
+from models.suggest.names import Run
+from models.suggest.speakers import People, Referent
 from models.suggest.text import Index
 
 # "DAMASCUS, Syria (CNN) --", "PARIS (AFP) -": a dateline, not the subject of what follows
