@@ -92,10 +92,6 @@ _OPENERS = {"\u202a": False, "\u202d": False, "\u2066": False,   # LRE, LRO, LRI
 _CLOSERS = frozenset("\u202c\u2069")                             # PDF, PDI
 
 
-def has_rtl(text: str) -> bool:
-    return _RTL.search(text) is not None
-
-
 def direction_runs(text: str, paragraph_rtl: bool) -> list[tuple[str, bool]]:
     """`text` cut where the direction changes, each piece with whether it is right to left
     (and so gets w:rtl). Hebrew/Arabic letters are right to left, Latin and other strong

@@ -166,9 +166,6 @@ class StyleBook:
                 (sid for sid in map(self._ensure, names) if sid is not None), None)
         return self._cache[names]
 
-    def has(self, name: str) -> bool:
-        return name.casefold() in self._index
-
     def layout(self, style_id: str | None) -> tuple[int, str]:
         """(left indent in twips, alignment) a paragraph style gives, following basedOn, so
         lines written under a styled paragraph can line up with it."""

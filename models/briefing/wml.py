@@ -20,7 +20,6 @@ from lxml import etree
 from models.briefing.docx_text import direction_runs, xml_safe
 
 qn = lru_cache(maxsize=None)(_qn)  # 'w:p' -> '{ns}p'; called for every element built
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _VAL = qn("w:val")
 _T, _R, _P, _TAB, _BR = qn("w:t"), qn("w:r"), qn("w:p"), qn("w:tab"), qn("w:br")

@@ -128,16 +128,6 @@ def _month_start(d: date, months_back: int) -> date:
     return date(y, m, 1)
 
 
-def _minus_months(d: date, n: int) -> date:
-    first = _month_start(d, n)
-    for day in (d.day, 30, 29, 28):
-        try:
-            return first.replace(day=day)
-        except ValueError:
-            continue
-    return first
-
-
 def weekday_date(ref: date, weekday: int, *, future: bool = False, strict: bool = False) -> date:
     """Most recent `weekday` up to ref (strict: before ref), or the next one when future."""
     if future:
@@ -174,25 +164,6 @@ def _near_year(ref: date, month: int, day: int, future: bool, past: bool = False
     if future or (not is_past and (ref - past).days > 240 and (ahead - ref).days <= 120):
         return ahead.isoformat() if not (future and this == ref) else this.isoformat()
     return past.isoformat()
-
-
-def month_date(ref: date, month: int, *, future: bool, modifier: str = "",
-               past: bool = False) -> date:
-    modifier = modifier.lower().strip()
-    if modifier == "last":
-        year = ref.year if month < ref.month else ref.year - 1
-    elif modifier == "next":
-        year = ref.year if month > ref.month else ref.year + 1
-    elif modifier == "this":
-        year = ref.year
-    elif future:
-        year = ref.year if month >= ref.month else ref.year + 1
-    else:
-        year = ref.year if month <= ref.month else ref.year - 1
-        if not past and ref.month - month + 12 * (ref.year - year) > 8 and \
-                (month - ref.month) % 12 <= 4:
-            year = ref.year if month > ref.month else ref.year + 1  # "in November", said in Sept
-    return date(year, month, 1)
 
 
 @lru_cache(maxsize=4096)

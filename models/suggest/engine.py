@@ -113,7 +113,7 @@ def _cue_spans(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
     return sorted((m.start(), m.end()) for p in patterns for m in p.finditer(text, lo, hi))
 
 
-def _is_scare(text: str, q: Quote, index: Index, att: Attributor, language: str,
+def _is_scare(text: str, q: Quote, index: Index, language: str,
               cues: dict[int, list[tuple[int, int]]]) -> bool:
     """Scare quotes, names and titles in quotation marks: short, no one is said to say them."""
     if q.style in ("tweet", "block"):
@@ -240,7 +240,7 @@ def _compute(text: str, published: str, language: str, kinds: tuple[str, ...],
     att = Attributor(text, index, people, lang, all_quotes)
     cues: dict[int, list[tuple[int, int]]] = {}
     quotes = [q for q in steps.each(all_quotes, 20, 30)
-              if not _is_scare(text, q, index, att, lang, cues)]
+              if not _is_scare(text, q, index, lang, cues)]
     quote_atts = [att.quote_attribution(q) for q in steps.each(quotes, 30, 55)]
     skip = [(q.start, q.end) for q in all_quotes if q.style in ("tweet", "block")]
     claims = find_claims(att, index, lang, skip)

@@ -72,7 +72,6 @@ FOREIGN_SPEECH = {
     "ar": _alt("""قال|قالت|أضاف|أضافت|أكد|أكدت|صرح|صرحت|بحسب|وفقا ل|حسب|أشار|أشارت|أوضح|
         أوضحت|ذكر|ذكرت|أفاد|أفادت|شدد|شددت|أعلن|أعلنت|اعتبر|اعتبرت|لفت|لفتت|دعا|دعت"""),
 }
-SPEECH_ANY = "|".join([EN_SPEECH, *FOREIGN_SPEECH.values()])
 
 
 def foreign_verb_pattern(language: str) -> re.Pattern[str] | None:

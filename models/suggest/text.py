@@ -1,4 +1,4 @@
-"""Paragraphs, sentences and word tokens of an article, all with code-point offsets."""
+"""Paragraphs and sentences of an article, with code-point offsets."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ a.m p.m am pm u.s u.n u.k e.g i.e d.c m ms mme mlle
 _ORDINAL_MONTH = re.compile(r"(?:Jan|Feb|Mär|Mar|Apr|Mai|Maj|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|"
                             r"Dec|Des)[a-zä]*\b")
 _SENT_END = re.compile(r"[.!?…]+[\"”’'»)\]」』]*|[。！？]+[」』”’]*")
-_WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -26,13 +25,6 @@ class Sentence:
     start: int
     end: int
     para: int  # index of its paragraph
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
 
 
 def is_cjk(ch: str) -> bool:
@@ -165,11 +157,6 @@ def sentences(text: str, paras: list[tuple[int, int]]) -> list[Sentence]:
     return [Sentence(a, b, s.para) for s in out
             for a, b in ([(s.start, s.end)] if s.end - s.start <= MAX_SENTENCE
                          else _capped(text, s.start, s.end, MAX_SENTENCE))]
-
-
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
 
 
 class Index:
