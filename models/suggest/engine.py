@@ -10,7 +10,9 @@ from datetime import date, timedelta
 
 from models.suggest.attribution import Attribution, Attributor
 from models.suggest.claims import find_claims
-from models.suggest.events import find_events
+from models.suggest.date_mention import DAY
+from models.suggest.dates import find_dates
+from models.suggest.events import find_events, is_dateline
 from models.suggest.lexicon import (
     EN_MONTHS,
     FOREIGN_SPEECH,
@@ -23,7 +25,7 @@ from models.suggest.quotes import SIGNATURE_ONLY, Quote, find_quotes
 from models.suggest.resolution import Resolver, credible
 from models.suggest.speakers import People
 from models.suggest.suggestion import KINDS, Suggestion
-from models.suggest.text import Index, is_cjk
+from models.suggest.text import Index, is_cjk, paragraphs
 from models.suggest.verbs import EN_VERB_RE
 
 _TWEET_SIGNATURE = re.compile(r"\s+[—–-]\s+[^()\n]{1,60}?\s+\(@\w+\)\s+(?P<date>(?:" +
@@ -79,14 +81,10 @@ def reference_date(text: str, published: str, language: str = "en") -> date | No
 def dateline_date(text: str, language: str) -> date | None:
     """With no publication date, the article's own dateline ("Oct. 9, 2018", "Published
     March 14, 2025") near the top says when it was written."""
-    from models.suggest.dates import DAY, find_dates
-    from models.suggest.events import _dateline
-    from models.suggest.text import paragraphs
-
     for lo, hi in paragraphs(text[:3000])[:10]:
         found = [d for d in find_dates(text, lo, hi, language, None)
                  if d.rank == DAY and d.date]
-        if found and _dateline(text, lo, hi, found):
+        if found and is_dateline(text, lo, hi, found):
             return date.fromisoformat(found[0].date)
     return None
 

@@ -9,14 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from models.suggest.dates import (
-    DAY,
-    FIRM_FUTURE,
-    FUTURE_CUES,
-    PAST_CUES,
-    DateMention,
-    find_dates,
-)
+from models.suggest.date_mention import DAY, DateMention
+from models.suggest.dates import FIRM_FUTURE, FUTURE_CUES, PAST_CUES, find_dates
 from models.suggest.lexicon import (
     EN_MONTHS,
     MONTH_NAMES,
@@ -121,7 +115,7 @@ def _where(text: str, start: int, end: int, language: str) -> str:
     return ""
 
 
-def _dateline(text: str, lo: int, hi: int, mentions: list[DateMention]) -> bool:
+def is_dateline(text: str, lo: int, hi: int, mentions: list[DateMention]) -> bool:
     """A paragraph that is only a date ("Oct. 9, 2018", "Published March 14, 2025")."""
     rest = text[lo:hi]
     if mentions and (_METADATA.search(rest) or _BYLINE.match(rest)):
@@ -160,7 +154,7 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
         if s.para not in dateline_paras:
             # once per paragraph: its every sentence would otherwise rescan it
             lo, hi = index.paras[s.para]
-            dateline_paras[s.para] = _dateline(text, lo, hi, find_dates(text, lo, hi, lang, ref))
+            dateline_paras[s.para] = is_dateline(text, lo, hi, find_dates(text, lo, hi, lang, ref))
         if dateline_paras[s.para]:
             continue
         for part_lo, part_hi, part in _clauses(text, s.start, s.end, mentions):
