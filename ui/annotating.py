@@ -141,7 +141,10 @@ class Annotator:
             step = -end_words if self.reader.is_rtl_at(max(start, end - 1)) else end_words
             end = word_step(text, end, step, edge="end")
         start, end = trim_whitespace(text, start, end)
-        if start < end:
+        if (start, end) == (a.start, a.end):
+            self.notify("That edge cannot move further that way: it has reached the end of "
+                        "its paragraph, or the span would be empty.", 5000)
+        elif start < end:
             self.change_span(start, end)
             self.reader.reveal(start, end)
 
@@ -152,11 +155,11 @@ class Annotator:
             self.notify("No annotation is chosen: click one, then change its kind.", 5000)
             return
         if a.kind == kind:
-            self.notify(f"It is already a {KIND_LABELS[kind].lower()}.", 4000)
+            self.notify(f"It is already {_a(kind)}.", 4000)
             return
         dropped = [FIELD_NAMES.get(n, n) for n in dropped_by(a, kind)]
         if session.push(commands.ChangeKindCommand(session, a, kind)) and dropped:
-            self.notify(f"Now a {KIND_LABELS[kind].lower()}; a {KIND_LABELS[kind].lower()} "
+            self.notify(f"Now {_a(kind)}; {_a(kind)} "
                         f"has no {' or '.join(dropped)}, so "
                         f"{'it was' if len(dropped) == 1 else 'they were'} cleared "
                         "(Ctrl+Z brings back the old kind with them).", 8000)
@@ -199,3 +202,9 @@ def _same(stored: object, value: object) -> bool:
     if isinstance(stored, tuple | list):
         return isinstance(value, tuple | list) and tuple(stored) == tuple(value)
     return stored == ("" if value is None else str(value).strip())
+
+
+def _a(kind: str) -> str:
+    """"a claim", "a quote", "an event"."""
+    word = KIND_LABELS[kind].lower()
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"

@@ -146,7 +146,13 @@ class MainWindow(QMainWindow):
         return self.user.annotator()
 
     def _relayout(self) -> None:
-        self.setMinimumWidth(self.panels.minimum_window_width())
+        """Minimum widths from the reader's font, never wider than the screen: a large font
+        on a small screen narrows the line below 60 characters rather than push the window
+        off the screen."""
+        screen = self.screen()
+        room = screen.availableGeometry().width() if screen is not None else 1 << 20
+        self.reader.setMinimumWidth(min(self.reader.minimum_column_width(), room - 40))
+        self.setMinimumWidth(min(self.panels.minimum_window_width(), room))
         self.panels.fit()
 
     def _check_outside_changes(self) -> None:
@@ -206,13 +212,15 @@ class MainWindow(QMainWindow):
                              reader_only=True)
         self.act_span = make("Set Span to Selection", an.span_to_selection, ("S",),
                              reader_only=True, editing=True)
-        nudges = (("Extend End by a Word", (0, 1), "Alt+Right"),
-                  ("Shrink End by a Word", (0, -1), "Alt+Left"),
-                  ("Extend Start by a Word", (-1, 0), "Alt+Shift+Left"),
-                  ("Shrink Start by a Word", (1, 0), "Alt+Shift+Right"))
+        # Named by the arrow, not by "extend"/"shrink": in right-to-left text the end edge
+        # is on the left, and the edges move the way the arrow points (as Shift+arrows do).
+        nudges = (("Move End a Word Right", (0, 1), "Alt+Right"),
+                  ("Move End a Word Left", (0, -1), "Alt+Left"),
+                  ("Move Start a Word Left", (-1, 0), "Alt+Shift+Left"),
+                  ("Move Start a Word Right", (1, 0), "Alt+Shift+Right"))
+        tip = "Edges move the way the arrow points, in left-to-right and right-to-left text"
         self.nudge_actions = [make(text, lambda d=d: an.nudge(*d), (key,), reader_only=True,
-                                   editing=True, tip="In right-to-left text the edge moves "
-                                   "the way the arrow points") for text, d, key in nudges]
+                                   editing=True, tip=tip) for text, d, key in nudges]
         self.kind_actions = {
             k: make(f"Change to {KIND_LABELS[k]}", lambda k=k: an.change_kind(k),
                     (f"Shift+{TAG_KEYS[k][0]}",),
@@ -383,6 +391,7 @@ class MainWindow(QMainWindow):
         self.library.set_articles(articles, wanted)
         if wanted is not None:
             self.workspace.open_article(wanted)
+            self.reader.setFocus()  # keys go to the text, not the library's filter
         self._show_empty()
         return True
 

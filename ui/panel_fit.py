@@ -25,6 +25,13 @@ class PanelFitter:
         show_library.toggled.connect(self._library_toggled)
 
     def _library_toggled(self, on: bool) -> None:
+        if not on and self.library.isHidden():
+            # Folded for room while ticked: pressing it means "show me the library", not
+            # "untick what I cannot see". It shows, and the annotation side folds instead.
+            self.show_library.blockSignals(True)
+            self.show_library.setChecked(True)
+            self.show_library.blockSignals(False)
+            on = True
         self.library_first = on and not self._room_for(library=True, right=True)
         self.fit()
 
