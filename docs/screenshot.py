@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     data = Path(tempfile.mkdtemp(prefix="briefmark-shot-"))
     os.environ["BRIEFMARK_DATA_DIR"] = str(data)
+    os.environ.setdefault("BRIEFMARK_ANNOTATOR", "Dana Levi")  # the name notes are signed with
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
