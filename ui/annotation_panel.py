@@ -27,6 +27,11 @@ def _sort_key(a: Annotation) -> tuple[int, int, int]:
     return (a.start, a.end, a.id)
 
 
+def _count(n: int, noun: str) -> str:
+    """"1 quote", "2 quotes", "0 quotes": the plural follows the number."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def describe(a: Any) -> str:
     """Who / status / date of an annotation or a suggestion, in a few words. A claim's
     status comes first: a long claimant is elided at the end, the status never is."""
@@ -313,9 +318,9 @@ class AnnotationPanel(QWidget):
         total = len(self.model.all)
         by_kind = self.model.counts
         shown = len(self.model.rows)
-        parts = [f"{by_kind[k]} {KIND_LABELS[k].lower()}{'s' if by_kind[k] != 1 else ''}"
-                 for k in KINDS]
-        prefix = f"{shown} of {total} shown · " if shown != total else f"{total} annotations · "
+        parts = [_count(by_kind[k], KIND_LABELS[k].lower()) for k in KINDS]
+        prefix = f"{shown} of {total} shown · " if shown != total else \
+            f"{_count(total, 'annotation')} · "
         self.counts.setText(prefix + ", ".join(parts))
 
     # -- selection ------------------------------------------------------------------------

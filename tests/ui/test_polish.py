@@ -1,0 +1,29 @@
+"""Small things a new user noticed: counts, cut-off labels, help rows, export names,
+which article opens after a delete, placeholders. Driven by keys and clicks where a user
+would; asserted on what is shown or on the project file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.test_annotating import select_with_keys
+
+EN = ("Officials said the harbour would reopen on Monday. “The storm has passed,” said "
+      "harbour master Ann Lee.\n\nFerries will resume on Thursday.")
+
+
+def tag(qtbot, window, text: str, target: str, key: Qt.Key, *, rtl: bool = False) -> None:  # noqa: ANN001
+    """Select `target` with Shift+arrows and press the kind's key, as a user does."""
+    window.reader.setFocus()
+    select_with_keys(qtbot, window, text.index(target), len(target), rtl=rtl)
+    qtbot.keyClick(window.reader, key)
+
+
+def test_count_line_plural_follows_the_number(qtbot, text_window) -> None:  # noqa: ANN001
+    window = text_window(EN)
+    counts = window.panel.counts
+    assert counts.text() == "0 annotations · 0 claims, 0 quotes, 0 events"
+    tag(qtbot, window, EN, "The storm has passed", Qt.Key.Key_Q)
+    assert counts.text() == "1 annotation · 0 claims, 1 quote, 0 events"
+    tag(qtbot, window, EN, "Ferries will resume on Thursday", Qt.Key.Key_E)
+    assert counts.text() == "2 annotations · 0 claims, 1 quote, 1 event"
