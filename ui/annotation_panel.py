@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,6 +20,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -111,9 +121,36 @@ class KindRowsModel(QAbstractTableModel):
         return None
 
 
+class KindTable(QTableView):
+    """The kind column is as wide as the widest kind label (or the header) needs, whatever
+    rows are shown: Qt's ResizeToContents measured the visible rows at a reset only, so a
+    first tag in an empty article, an accepted suggestion or a changed kind was cut to the
+    header's width ("Q…" under a narrow "Kind")."""
+
+    def fit_kind(self) -> None:
+        option = QStyleOptionViewItem()
+        option.initFrom(self)
+        option.font = self.font()
+        option.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        need = 0
+        for label in KIND_LABELS.values():
+            option.text = label
+            need = max(need, self.style().sizeFromContents(
+                QStyle.ContentsType.CT_ItemViewItem, option, QSize(), self).width())
+        header = self.horizontalHeader()
+        if not header.isHidden():
+            need = max(need, header.sectionSizeHint(0))
+        header.resizeSection(0, need)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_kind()
+
+
 def make_kind_table(model: KindRowsModel, *, headers: bool = True) -> QTableView:
     """A compact, read-only, row-selecting table for a KindRowsModel."""
-    view = QTableView()
+    view = KindTable()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -127,10 +164,11 @@ def make_kind_table(model: KindRowsModel, *, headers: bool = True) -> QTableView
     header = view.horizontalHeader()
     header.setMinimumSectionSize(24)
     # The kind is never cut: its column takes what its longest label needs.
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
     header.resizeSection(2, 140)
+    view.fit_kind()
     return view
 
 

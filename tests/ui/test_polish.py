@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.ui.conftest import db
 from tests.ui.test_annotating import select_with_keys
+from tests.ui.test_panel_claims import painted_text
 
 EN = ("Officials said the harbour would reopen on Monday. “The storm has passed,” said "
       "harbour master Ann Lee.\n\nFerries will resume on Thursday.")
@@ -27,3 +29,25 @@ def test_count_line_plural_follows_the_number(qtbot, text_window) -> None:  # no
     assert counts.text() == "1 annotation · 0 claims, 1 quote, 0 events"
     tag(qtbot, window, EN, "Ferries will resume on Thursday", Qt.Key.Key_E)
     assert counts.text() == "2 annotations · 0 claims, 1 quote, 1 event"
+
+
+HE = ("נשיא המדינה אמר היום כי \"הבחירות יתקיימו בזמן\" ולא יידחו.\n\n"
+      "הדיון המיוחד ייערך ביום שני בכנסת.")
+
+
+def test_kind_is_never_cut_in_a_hebrew_article(qtbot, text_window) -> None:  # noqa: ANN001
+    window = text_window(HE, "מירוץ לנשיאות")
+    view = window.panel.view
+    # A header narrower than the labels (a platform whose header font is small or not
+    # bold): the column must still fit "Quote", not the header's "Kind".
+    font = view.horizontalHeader().font()
+    font.setPointSize(max(1, font.pointSize() // 2))
+    view.horizontalHeader().setFont(font)
+    qtbot.wait(50)  # the header lays out again with its font
+    tag(qtbot, window, HE, "הבחירות יתקיימו בזמן", Qt.Key.Key_Q, rtl=True)
+    tag(qtbot, window, HE, "הדיון המיוחד ייערך ביום שני", Qt.Key.Key_E, rtl=True)
+    with db(window) as p:
+        assert sorted(a.kind for a in p.annotations.list()) == ["event", "quote"]
+    rows = len(window.panel.model.rows)
+    assert rows == 2
+    assert {painted_text(view, r, 0) for r in range(rows)} == {"Quote", "Event"}  # not "Q…"
