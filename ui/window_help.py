@@ -20,9 +20,20 @@ def shortcut_rows(owner: QWidget) -> list[tuple[str, str]]:
         shown = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in act.shortcuts()]
         keys = ", ".join(k for k in shown if typed(k))
         if keys and act.text():
-            rows.append((act.text().replace("&", ""), keys))
+            rows.append((undo_name(act) or act.text().replace("&", ""), keys))
     rows.extend(EXTRA_ROWS)
     return sorted(set(rows))
+
+
+def undo_name(act: QAction) -> str:
+    """"Undo" or "Redo" for the undo stack's actions, whose text names the last step
+    ("Undo Tag as Claim"): they are known by the standard Undo / Redo keys they carry."""
+    keys = set(act.shortcuts())
+    for name, standard in (("Undo", QKeySequence.StandardKey.Undo),
+                           ("Redo", QKeySequence.StandardKey.Redo)):
+        if keys & set(QKeySequence.keyBindings(standard)):
+            return name
+    return ""
 
 
 def typed(key: str) -> bool:

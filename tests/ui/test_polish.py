@@ -4,7 +4,8 @@ would; asserted on what is shown or on the project file."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QTableWidget
 
 from tests.ui.conftest import db
 from tests.ui.test_annotating import select_with_keys
@@ -51,3 +52,39 @@ def test_kind_is_never_cut_in_a_hebrew_article(qtbot, text_window) -> None:  # n
     rows = len(window.panel.model.rows)
     assert rows == 2
     assert {painted_text(view, r, 0) for r in range(rows)} == {"Quote", "Event"}  # not "Q…"
+
+
+def shown_shortcuts(qtbot, window) -> dict[str, str]:  # noqa: ANN001
+    """Press F1 and read Help ▸ Keyboard Shortcuts as it is shown; close it with Esc."""
+    from ui.dialogs import ShortcutsDialog
+
+    rows: dict[str, str] = {}
+
+    def read() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ShortcutsDialog):
+            QTimer.singleShot(20, read)
+            return
+        table = dialog.findChild(QTableWidget)
+        rows.update((table.item(r, 0).text(), table.item(r, 1).text())
+                    for r in range(table.rowCount()))
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, read)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F1)
+    return rows
+
+
+def test_shortcuts_list_undo_and_redo_by_their_own_names(qtbot, text_window) -> None:  # noqa: ANN001
+    window = text_window(EN)
+    tag(qtbot, window, EN, "Officials said the harbour would reopen", Qt.Key.Key_C)
+    assert window.undo_action.text() == "Undo Tag as Claim"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.redo_action.text() == "Redo Tag as Claim"
+    tag(qtbot, window, EN, "Ferries will resume on Thursday", Qt.Key.Key_E)
+    assert window.undo_action.text() == "Undo Tag as Event"
+    rows = shown_shortcuts(qtbot, window)
+    assert rows["Undo"].startswith("Ctrl+Z")
+    assert "Ctrl+Shift+Z" in rows["Redo"] and "Ctrl+Y" in rows["Redo"]
+    assert not [name for name in rows if name.startswith(("Undo ", "Redo "))]
+    assert rows["Tag as Claim"] == "C, 1"
