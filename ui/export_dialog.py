@@ -133,11 +133,12 @@ class BriefingExportDialog(QDialog):
         if not any(b.isChecked() for b in self.kind_boxes.values()):
             QMessageBox.warning(self, "Export briefing note", "Choose at least one kind.")
             return
-        folder = self.settings.value("export/folder", str(Path.home()), type=str)
-        stem = "".join(c for c in (self.title.text() or session.project.path.stem)
-                       if c.isalnum() or c in " -_")[:60].strip() or "Briefing note"
+        folder = Path(self.settings.value("export/folder", str(Path.home()), type=str))
+        if not folder.is_dir():  # the last export's folder is gone (a removed drive)
+            folder = Path.home()
+        stem = file_stem(self.title.text() or session.project.path.stem)
         name, _ = QFileDialog.getSaveFileName(self, "Save briefing note",
-                                              str(Path(folder) / f"{stem}.docx"),
+                                              str(folder / f"{stem}.docx"),
                                               "Word documents (*.docx)")
         if not name:
             return
@@ -190,6 +191,17 @@ class BriefingExportDialog(QDialog):
         box.exec()
         if box.clickedButton() is open_button:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def file_stem(title: str, limit: int = 60) -> str:
+    """A file name from a note's title: letters, digits, spaces, "-" and "_", at most
+    `limit` characters, cut after a whole word (a single longer word is cut at the limit)."""
+    words = "".join(c for c in title if c.isalnum() or c in " -_").split()
+    stem = " ".join(words)
+    if len(stem) > limit:
+        head = stem[:limit + 1]  # a space just past the limit ends a whole word
+        stem = head.rsplit(" ", 1)[0] if " " in head else stem[:limit]
+    return stem.strip(" -_") or "Briefing note"
 
 
 def _wrap(layout) -> QWidget:  # noqa: ANN001

@@ -4,8 +4,11 @@ would; asserted on what is shown or on the project file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidget
 
 from tests.ui.conftest import db
 from tests.ui.test_annotating import select_with_keys
@@ -88,3 +91,55 @@ def test_shortcuts_list_undo_and_redo_by_their_own_names(qtbot, text_window) -> 
     assert "Ctrl+Shift+Z" in rows["Redo"] and "Ctrl+Y" in rows["Redo"]
     assert not [name for name in rows if name.startswith(("Undo ", "Redo "))]
     assert rows["Tag as Claim"] == "C, 1"
+
+
+LONG_TITLE = "Netanyahu and Putin agree to coordinate militarily to avoid Syria mishaps"
+
+
+class SaveDialog:
+    """Stands in for the modal save dialog: records where it starts, answers `answer`."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, answer: str = "") -> None:
+        self.started: list[str] = []
+        self.answer = answer
+
+        def ask(_parent: object, _caption: str, start: str, _filter: str, *a: object,
+                **k: object) -> tuple[str, str]:
+            self.started.append(start)
+            return self.answer, ""
+
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+
+
+def click_export(qtbot, window) -> object:  # noqa: ANN001
+    dialog = window.articles.briefing_dialog()
+    qtbot.addWidget(dialog)
+    dialog.setProperty("quiet", True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_note_name_is_cut_at_a_word_and_starts_in_the_last_folder(  # noqa: ANN001
+        qtbot, text_window, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = text_window(EN, LONG_TITLE)
+    tag(qtbot, window, EN, "The storm has passed", Qt.Key.Key_Q)  # something to export
+    save = SaveDialog(monkeypatch)
+    click_export(qtbot, window)  # never exported: the home folder
+    assert save.started == [str(Path.home() / "Netanyahu and Putin agree to coordinate "
+                                "militarily to avoid.docx")]
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    save.answer = str(notes / "vote.docx")
+    dialog = click_export(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.written == str(notes / "vote.docx"), timeout=20000)
+    assert (notes / "vote.docx").is_file()
+    save.answer = ""
+    click_export(qtbot, window)  # the folder exported to last time
+    assert Path(save.started[-1]).parent == notes
+    assert Path(save.started[-1]).name == "Netanyahu and Putin agree to coordinate " \
+                                         "militarily to avoid.docx"
+    settings.setValue("export/folder", str(tmp_path / "gone"))  # e.g. a removed drive
+    click_export(qtbot, window)
+    assert Path(save.started[-1]).parent == Path.home()
