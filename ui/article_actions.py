@@ -188,12 +188,21 @@ class ArticleActions:
         if out is None:
             ext = SUFFIXES[fmt].lstrip(".")
             folder = Path(self.settings.value("export/folder", str(Path.home()), type=str))
+            if not folder.is_dir():  # the last export's folder is gone
+                folder = Path.home()
             suggested = str(folder / f"{session.project.path.stem}.{ext}")
             name, _ = QFileDialog.getSaveFileName(self.parent, f"Export {fmt.upper()}",
                                                   suggested, f"{fmt.upper()} (*.{ext})")
             if not name:
                 return
             out = Path(name)
+            if not out.suffix:  # "notes" is notes.csv; a name with its own suffix is kept
+                out = out.with_name(out.name + SUFFIXES[fmt])
+                # the dialog asked about the name as typed, not about this one
+                if out.exists() and not self.confirm(
+                        f"Export {fmt.upper()}", f"{out.name} already exists. Replace it?",
+                        "Replace"):
+                    return
             self.settings.setValue("export/folder", str(out.parent))
         self.run_export(fmt, out, wait=wait)
 

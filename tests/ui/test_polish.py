@@ -4,6 +4,7 @@ would; asserted on what is shown or on the project file."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidget
 
 from tests.ui.conftest import db
 from tests.ui.test_annotating import select_with_keys
+from tests.ui.test_articles_ui import answer_confirm
 from tests.ui.test_panel_claims import painted_text
 
 EN = ("Officials said the harbour would reopen on Monday. “The storm has passed,” said "
@@ -143,3 +145,39 @@ def test_note_name_is_cut_at_a_word_and_starts_in_the_last_folder(  # noqa: ANN0
     settings.setValue("export/folder", str(tmp_path / "gone"))  # e.g. a removed drive
     click_export(qtbot, window)
     assert Path(save.started[-1]).parent == Path.home()
+
+
+def export_from_menu(qtbot, window, label: str, out: Path) -> None:  # noqa: ANN001
+    """File ▸ Export ▸ `label`, then wait for the status bar to say the file was written."""
+    (act,) = [a for a in window.export_menu.actions() if a.text() == label]
+    act.trigger()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"Wrote {out}",
+                    timeout=20000)
+
+
+def test_data_export_adds_the_format_suffix_to_a_bare_name(  # noqa: ANN001
+        qtbot, text_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = text_window(EN)
+    tag(qtbot, window, EN, "The storm has passed", Qt.Key.Key_Q)
+    save = SaveDialog(monkeypatch, str(tmp_path / "notes"))
+    export_from_menu(qtbot, window, "Annotations as CSV…", tmp_path / "notes.csv")
+    assert "The storm has passed" in (tmp_path / "notes.csv").read_text(encoding="utf-8-sig")
+    assert not (tmp_path / "notes").exists()
+    save.answer = str(tmp_path / "data")
+    export_from_menu(qtbot, window, "Annotations as JSON…", tmp_path / "data.json")
+    export_from_menu(qtbot, window, "W3C Web Annotations (JSON-LD)…", tmp_path / "data.jsonld")
+    assert json.loads((tmp_path / "data.jsonld").read_text(encoding="utf-8"))
+    save.answer = str(tmp_path / "for-excel.txt")  # a suffix of the user's own: as typed
+    export_from_menu(qtbot, window, "Annotations as CSV…", tmp_path / "for-excel.txt")
+    assert "The storm has passed" in (tmp_path / "for-excel.txt").read_text(
+        encoding="utf-8-sig")
+    # notes.csv is there now: the dialog asked about "notes", so replacing it is asked here
+    before = (tmp_path / "notes.csv").read_bytes()
+    tag(qtbot, window, EN, "Ferries will resume on Thursday", Qt.Key.Key_E)
+    save.answer = str(tmp_path / "notes")
+    seen: list[str] = []
+    answer_confirm(qtbot, Qt.Key.Key_Escape, seen)
+    (act,) = [a for a in window.export_menu.actions() if a.text() == "Annotations as CSV…"]
+    act.trigger()
+    assert seen == ["notes.csv already exists. Replace it?"]
+    assert (tmp_path / "notes.csv").read_bytes() == before
