@@ -236,6 +236,12 @@ class LibraryView(QWidget):
                 break
         sm.blockSignals(False)
 
+    def shown_ids(self) -> list[int]:
+        """The articles' ids as the library lists them now (sorted, filtered)."""
+        proxy = self.proxy
+        return [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
+                for r in range(proxy.rowCount())]
+
     def current_id(self) -> int | None:
         """The open article (it stays open while a filter hides it)."""
         return self._open_id

@@ -126,17 +126,24 @@ class Workspace(QObject):
         self.details.show_annotation(None)
         self.header.clear()
 
-    def articles_changed(self) -> None:
+    def articles_changed(self, listed: list[int] | None = None) -> None:
+        """Show the project's articles. When the open one is gone (deleted here or by another
+        program), open the one that takes its place in the library: the next one, or the
+        previous one when it was the last. `listed`: the library's order before the change,
+        when the library already shows the new list."""
         if self.session is None:
             return
+        listed = self.library.shown_ids() if listed is None else listed
         articles = self.session.project.articles.list()
         ids = {a.id for a in articles}
         current = self.article.id if self.article and self.article.id in ids else None
+        gone = self.article.id if self.article and current is None else None
         self.library.set_articles(articles, current)
         if current is None:
             self.clear_article()
             if articles:
-                self.open_article(articles[-1].id)
+                place = _in_its_place(listed, gone, ids)
+                self.open_article(articles[-1].id if place is None else place)
         else:
             self.article = self.session.project.articles.get(current)
             self.show_header(self.article)
@@ -213,12 +220,13 @@ class Workspace(QObject):
         self.names_timer.start()  # names another program added complete too
         keep = self.panel.current_id()
         focus = QApplication.focusWidget()
+        listed = self.library.shown_ids()
         articles = self.session.project.articles.list()
         current = self.article.id if self.article and any(
             a.id == self.article.id for a in articles) else None
         self.library.set_articles(articles, current)
         if current is None:
-            self.articles_changed()
+            self.articles_changed(listed)
             return
         self.open_article(current)
         if keep in self.reader.annotations:
@@ -239,3 +247,12 @@ class Workspace(QObject):
         self.reload()
         self.notify("Updated with changes made by another program", 8000)
         return True
+
+
+def _in_its_place(listed: list[int], gone: int | None, ids: set[int]) -> int | None:
+    """The article after `gone` in the library's old order that still exists, else the
+    nearest one before it; None when `gone` was not listed (a filter hid it)."""
+    if gone not in listed:
+        return None
+    i = listed.index(gone)
+    return next((a for a in listed[i + 1:] + listed[:i][::-1] if a in ids), None)

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidget
 
-from tests.ui.conftest import db
+from models.project import Project
+from models.values import ArticleMeta
+from tests.ui.conftest import db, make_window
 from tests.ui.test_annotating import select_with_keys
 from tests.ui.test_articles_ui import answer_confirm
 from tests.ui.test_panel_claims import painted_text
@@ -181,3 +184,51 @@ def test_data_export_adds_the_format_suffix_to_a_bare_name(  # noqa: ANN001
     act.trigger()
     assert seen == ["notes.csv already exists. Replace it?"]
     assert (tmp_path / "notes.csv").read_bytes() == before
+
+
+def click_article(qtbot, window, title: str) -> None:  # noqa: ANN001
+    view = window.library.view
+    (row,) = [r for r in range(view.model().rowCount())
+              if view.model().index(r, 0).data() == title]
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(view.model().index(row, 0)).center())
+    assert window.article.title == title
+
+
+def delete_from_menu(window) -> None:  # noqa: ANN001
+    (act,) = [a for a in window.findChildren(QAction) if a.text() == "Delete Article"]
+    act.trigger()  # no annotations: no question asked
+
+
+def shown_title(window) -> str:  # noqa: ANN001
+    """The open article's title as the reader and the library show it."""
+    index = window.library.view.currentIndex()
+    assert window.library.view.selectionModel().isSelected(index)
+    assert window.reader.toPlainText().startswith(f"{index.data()} text")
+    return index.data()
+
+
+def test_deleting_an_article_opens_the_one_that_takes_its_place(  # noqa: ANN001
+        qtbot, settings, tmp_path: Path, warnings) -> None:
+    path = tmp_path / "three.briefmark"
+    with Project.open(path, create=True) as p:
+        for title in ("Charlie", "Alpha", "Bravo"):  # imported in this order
+            p.articles.add(f"{title} text.\n\nMore.", ArticleMeta(title=title))
+    window = make_window(qtbot, settings, path)
+    assert shown_title(window) == "Charlie"
+    delete_from_menu(window)  # the first of three: the next one opens
+    assert shown_title(window) == "Alpha"
+    click_article(qtbot, window, "Bravo")
+    delete_from_menu(window)  # the last one: the previous one opens
+    assert shown_title(window) == "Alpha"
+    with db(window) as p:
+        assert [a.title for a in p.articles.list()] == ["Alpha"]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert [window.library.view.model().index(r, 0).data() for r in range(3)] == [
+        "Charlie", "Alpha", "Bravo"]
+    # The library's own order counts, not the order of import.
+    window.library.sort_box.setCurrentText("Title")  # Alpha, Bravo, Charlie
+    click_article(qtbot, window, "Bravo")
+    delete_from_menu(window)
+    assert shown_title(window) == "Charlie"
