@@ -134,7 +134,8 @@ class DetailsEditor(QWidget):
             edit.editingFinished.connect(lambda n=name, e=edit: self._commit(n, e.text()))
         placeholders = {"date": "YYYY-MM-DD", "tags": "comma, separated",
                         "participants": "names, comma separated", "when": "as written",
-                        "speaker": "who is quoted", "claimant": "who claims it"}
+                        "speaker": "who is quoted", "claimant": "who claims it",
+                        "where": "where it happened"}
         edit.setPlaceholderText(placeholders.get(name, ""))
         edit.textEdited.connect(lambda text, n=name: self._line_edited(n, text))
         return edit

@@ -20,7 +20,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLineEdit,
     QListView,
     QStyle,
@@ -175,13 +174,12 @@ class LibraryView(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.filter, 1)
-        top.addWidget(self.sort_box)
+        # The filter has a row of its own: beside the sort box, at the library's usual
+        # width, it was too narrow for its placeholder ("Filter ar…") or any text.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.sort_box)
         layout.addWidget(self.view)
         self.filter.textChanged.connect(self._filter)
         self.sort_box.currentTextChanged.connect(self._sort)

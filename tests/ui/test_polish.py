@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLineEdit,
+    QStyle,
+    QStyleOptionFrame,
+    QTableWidget,
+)
 
 from models.project import Project
 from models.values import ArticleMeta
@@ -232,3 +239,31 @@ def test_deleting_an_article_opens_the_one_that_takes_its_place(  # noqa: ANN001
     click_article(qtbot, window, "Bravo")
     delete_from_menu(window)
     assert shown_title(window) == "Charlie"
+
+
+def test_every_details_field_says_what_goes_in_it(qtbot, window) -> None:  # noqa: ANN001
+    event = next(a for a in window.panel.model.rows if a.kind == "event")
+    view = window.panel.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(view.model().index(
+                         window.panel.model.row_of_id(event.id), 1)).center())
+    where = window.details.fields["where"]
+    assert where.isVisible()
+    assert where.placeholderText() == "where it happened"
+    shown = [f for f in window.details.fields.values() if f.isVisible()]
+    assert all(f.placeholderText() for f in shown if isinstance(f, QLineEdit))
+
+
+def test_library_filter_placeholder_fits_at_the_narrowest_library(qtbot, window) -> None:  # noqa: ANN001
+    from ui.panel_fit import LIBRARY_MIN
+
+    sizes = window.splitter.sizes()
+    window.splitter.setSizes([LIBRARY_MIN, sizes[0] + sizes[1] - LIBRARY_MIN, sizes[2]])
+    qtbot.waitUntil(lambda: window.library.width() == LIBRARY_MIN)
+    edit = window.library.filter
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option,
+                                       edit).width() - 2 * 2  # Qt's margin either side
+    text = edit.placeholderText()
+    assert text and edit.fontMetrics().horizontalAdvance(text) <= room  # not "Filter ar…"
