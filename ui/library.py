@@ -87,7 +87,9 @@ class ArticleDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         fm = QFontMetrics(option.font)
-        return QSize(200, fm.height() * 3 + self.PAD * 2)
+        # As wide as the list shows (titles elide): a fixed width wider than a narrow library
+        # would add a horizontal scrollbar and cut the kind chips.
+        return QSize(0, fm.height() * 3 + self.PAD * 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         a: ArticleSummary = index.data(ARTICLE_ROLE)
@@ -173,6 +175,7 @@ class LibraryView(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # The filter has a row of its own: beside the sort box, at the library's usual
         # width, it was too narrow for its placeholder ("Filter ar…") or any text.
