@@ -104,6 +104,30 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_search(args: argparse.Namespace) -> int:
+    from models.search import search_project
+
+    with _open(args.project) as project:
+        result = search_project(project, args.query, kinds=args.kind,
+                                article_ids=args.article)
+    if args.json:
+        print(result.to_json() if stdout_takes_unicode()
+              else json.dumps([h.as_json() for h in result.hits], indent=1))
+        return 0
+    if not result.hits:
+        print(f"Nothing in this project matches {args.query!r}.")
+        return 0
+    for article_id, hits in result.by_article().items():
+        print(f"article {article_id}: {len(hits)} hit{'s' if len(hits) != 1 else ''}")
+        for h in hits:
+            where = "-" if h.start is None else f"{h.start}-{h.end}"
+            what = f"{h.kind} {h.annotation_id}" if h.annotation_id else h.field
+            print(f"  {where:>13}  {what:<12}  {h.snippet}")
+    if result.truncated:
+        print(f"(only the first {len(result.hits)} hits; narrow the query)")
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from models.export import export_project
     from models.files import check_destination
@@ -231,6 +255,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE.json")
     p.set_defaults(handler=_cmd_import_annotations)
 
+    p = add("search", help="search every article and annotation of the project")
+    p.add_argument("project")
+    p.add_argument("query", help='words that must all match; "quoted words" as a phrase')
+    p.add_argument("--kind", action="append", choices=KINDS,
+                   help="only annotations of this kind (repeatable)")
+    p.add_argument("--article", type=int, action="append", metavar="ID")
+    p.add_argument("--json", action="store_true", help="print one JSON list")
+    p.set_defaults(handler=_cmd_search)
+
     p = add("suggest", help="suggest quotes, events and claims to annotate")
     p.add_argument("project")
     p.add_argument("--article", type=int, action="append", metavar="ID")
@@ -241,7 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("import", "list", "export", "import-annotations", "suggest")
+COMMANDS = ("import", "list", "export", "import-annotations", "search", "suggest")
 
 
 def run_cli(argv: Sequence[str]) -> int:

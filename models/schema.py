@@ -88,3 +88,17 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(Text, primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+def _install_search_index() -> None:
+    """A new file gets the search index with its tables (models/search_index.py); older
+    files get it from migration 0003."""
+    from sqlalchemy import DDL, event
+
+    from models.search_index import DDL as SEARCH_DDL
+
+    for statement in SEARCH_DDL:
+        event.listen(Base.metadata, "after_create", DDL(statement))
+
+
+_install_search_index()

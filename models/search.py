@@ -1,0 +1,187 @@
+"""Project search: every article's text and metadata and every annotation's text, note,
+tags, people, where and when, with the same folding as Find (models/textsearch.py).
+
+The FTS5 index (models/search_index.py) narrows the project to candidate rows; the folding
+matcher then decides and gives exact code-point positions, so a hit is always where the
+words are. Several words must all match (anywhere in one article, or in one annotation);
+"quoted words" match as a phrase. Each word also matches as the start of a longer word in
+the index ("netan" finds Netanyahu) and as a substring in the matcher.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text as sql
+
+from models.textsearch import TextSearch, fold
+from models.values import KINDS
+
+if TYPE_CHECKING:
+    from models.project import Project
+
+SNIPPET = 40  # characters of context on each side of a hit
+_TERM = re.compile(r"[\"“”„«»](.*?)(?:[\"“”„«»]|$)|(\S+)")
+_TOKEN = re.compile(r"\w+")
+# Scripts whose words the index cannot find by their start: Hebrew and Arabic attach
+# prefixes (ה, ל, ال), Chinese, Japanese, Korean and Thai write no spaces. Such terms, and
+# terms of no word characters at all (emoji), are left to the matcher over every row.
+_UNINDEXED = re.compile("[\u0590-\u06ff\u0750-\u077f\u0e00-\u0e7f\u3040-\u30ff"
+                        "\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+ARTICLE_FIELDS = ("title", "source", "author", "url")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place a query matched. `start`/`end` are code points into the article's text:
+    the words themselves for a text hit, the annotation's span for an annotation hit, None
+    for a hit in an article's title, source, author or URL."""
+
+    article_id: int
+    field: str  # text, title, source, author, url; or note, speaker, tags… of an annotation
+    snippet: str
+    start: int | None = None
+    end: int | None = None
+    annotation_id: int | None = None
+    kind: str = ""  # the annotation's kind ("" for the article's own text)
+
+    def as_json(self) -> dict[str, object]:
+        return {"article": self.article_id, "start": self.start, "end": self.end,
+                "annotation": self.annotation_id, "kind": self.kind or None,
+                "field": self.field, "snippet": self.snippet}
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    truncated: bool = False  # more hits than the limit: refine the query
+
+    def by_article(self) -> dict[int, list[Hit]]:
+        groups: dict[int, list[Hit]] = {}
+        for h in self.hits:
+            groups.setdefault(h.article_id, []).append(h)
+        return groups
+
+    def to_json(self) -> str:
+        return json.dumps([h.as_json() for h in self.hits], ensure_ascii=False, indent=1)
+
+
+def parse_query(query: str) -> list[str]:
+    """Words, and "quoted phrases" (straight or typographic quotes), in order."""
+    terms = []
+    for m in _TERM.finditer(query):
+        term = " ".join((m.group(1) if m.group(1) is not None else m.group(2)).split())
+        if term and fold(term).strip():
+            terms.append(term)
+    return terms
+
+
+def _fts_query(terms: Iterable[str]) -> str:
+    """Every term as an FTS5 phrase of its words, the last word as a prefix; all required.
+    Only word characters reach FTS5, so no user input is read as FTS5 syntax."""
+    phrases = []
+    for term in terms:
+        tokens = _TOKEN.findall(fold(term))
+        if tokens and not _UNINDEXED.search(term):
+            phrases.append('"' + " ".join(tokens) + '"*')
+    return " AND ".join(phrases)
+
+
+def snippet(text: str, start: int, end: int, width: int = SNIPPET) -> str:
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    body = " ".join(text[lo:hi].split())
+    return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
+
+
+def _all_in(terms: list[str], *values: str) -> bool:
+    hay = fold("\n".join(values))
+    return all(fold(t) in hay for t in terms)
+
+
+def search_project(project: Project, query: str, *, kinds: Iterable[str] | None = None,
+                   article_ids: Iterable[int] | None = None,
+                   limit: int = 5000) -> SearchResult:
+    """Every hit of `query` in the project, grouped by article (in id order), each article's
+    hits in text order. `kinds` keeps only annotation hits of those kinds; `article_ids`
+    only those articles."""
+    terms = parse_query(query)
+    result = SearchResult(query)
+    if not terms:
+        return result
+    match = _fts_query(terms)  # "" when no term can use the index: every row is read
+    wanted = None if kinds is None else set(kinds)
+    if wanted is not None and wanted - set(KINDS):
+        from models.errors import ValidationError
+
+        raise ValidationError(f"Unknown kind {sorted(wanted - set(KINDS))[0]!r}; use "
+                              "claim, quote or event.")
+    only = None if article_ids is None else set(article_ids)
+    hits: list[Hit] = []
+    with project.reading() as con:
+        texts: dict[int, str] = {}
+        if wanted is None:
+            narrow = ("JOIN article_search s ON s.rowid = a.id "
+                      "WHERE article_search MATCH :q ") if match else ""
+            rows = con.execute(sql(
+                "SELECT a.id, a.title, a.source, a.author, a.url, a.text FROM article a "
+                f"{narrow}ORDER BY a.id"), {"q": match})
+            for aid, *meta, body in rows:
+                if only is not None and aid not in only:
+                    continue
+                texts[aid] = body
+                if not _all_in(terms, *meta, body):
+                    continue
+                hits += _article_hits(aid, dict(zip(ARTICLE_FIELDS, meta, strict=True)),
+                                      body, terms)
+        rows = con.execute(sql(
+            'SELECT a.id, a.article_id, a.kind, a.start, a."end", a.text, a.note, a.speaker, '
+            'a.claimant, a.participants, a."where", a."when", '
+            "(SELECT group_concat(t.tag, ', ') FROM annotation_tag t "
+            " WHERE t.annotation_id = a.id) "
+            "FROM annotation a " + ("JOIN annotation_search s ON s.rowid = a.id "
+                                    "WHERE annotation_search MATCH :q " if match else "")
+            + "ORDER BY a.article_id, a.start"), {"q": match})
+        for aid, article_id, kind, start, end, body, *rest in rows:
+            if (wanted is not None and kind not in wanted) or \
+                    (only is not None and article_id not in only):
+                continue
+            fields = dict(zip(("note", "speaker", "claimant", "participants", "where", "when",
+                               "tags"), (str(v or "") for v in rest), strict=True))
+            fields["participants"] = _names(fields["participants"])
+            if not _all_in(terms, str(body), *fields.values()):
+                continue
+            first = fold(terms[0])
+            where = next((k for k, v in (("text", str(body)), *fields.items())
+                          if first in fold(v)), "text")
+            shown = str(body) if where == "text" else f"{fields[where]} — {body}"
+            hits.append(Hit(article_id, where, " ".join(shown.split())[:240], start, end,
+                            aid, kind))
+    hits.sort(key=lambda h: (h.article_id, -1 if h.start is None else h.start,
+                             h.annotation_id or 0))
+    result.truncated = len(hits) > limit
+    result.hits = hits[:limit]
+    return result
+
+
+def _names(participants: str) -> str:
+    try:
+        value = json.loads(participants)
+    except ValueError:
+        return participants
+    return ", ".join(str(v) for v in value) if isinstance(value, list) else participants
+
+
+def _article_hits(article_id: int, meta: dict[str, str], body: str,
+                  terms: list[str]) -> list[Hit]:
+    out = [Hit(article_id, name, " ".join(value.split())[:240])
+           for name, value in meta.items() if any(fold(t) in fold(value) for t in terms)]
+    finder = TextSearch(body)
+    for term in terms:
+        for start, end in finder.find_all(term, limit=1000):
+            out.append(Hit(article_id, "text", snippet(body, start, end), start, end))
+    return out

@@ -1,0 +1,145 @@
+"""Project search: FTS5 candidates, exact code points from the folding matcher, the index
+kept in step by every writer (a foreign SQLite tool too), the migration that builds it for
+existing files, and `main.py search`. Real project files throughout."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import main as entry
+from models.project import Project
+from models.search import search_project
+from models.search_index import DDL
+from models.values import ArticleMeta
+
+EN = ("Putin meets Netanyahu 🚲 in Paris\r\n\r\nIsrael and Russia are to deepen their military "
+      "coordination during the latter’s airstrikes, Netanyahu said after “very bright” talks "
+      "with Vladimir Putin. Füh\u00adrung matters.")
+HE = "המירוץ לנשיאות מידרדר לשפל חדש, אמר יו\"ר הכנסת יולי אדלשטיין 🙂 ביום שני."
+
+
+@pytest.fixture
+def project(tmp_path: Path):  # noqa: ANN201
+    with Project.open(tmp_path / "p.briefmark", create=True, annotator="Dana Levi") as p:
+        en = p.articles.add(EN, ArticleMeta(title="Leaders meet", source="Times of Israel"))
+        he = p.articles.add(HE, ArticleMeta(title="Israel Hayom", language="he"))
+        yield p, p.articles.get(en.id), p.articles.get(he.id)
+
+
+def spans(result, field: str = "text") -> list[tuple[int, int, int]]:  # noqa: ANN001
+    return [(h.article_id, h.start, h.end) for h in result.hits if h.field == field]
+
+
+def test_hits_land_on_exact_code_points_after_emoji_crlf_and_in_hebrew(project) -> None:  # noqa: ANN001
+    p, en, he = project
+    text = en.text  # CRLF became LF on import; the emoji counts as one code point
+    for query, expected in (("latter's", "latter’s"), ('"very bright"', "“very bright"),
+                            ("fuhrung", "Füh\u00adrung"), ("🚲", "🚲")):
+        hits = spans(search_project(p, query))
+        assert hits, query
+        aid, start, end = hits[0]
+        assert aid == en.id and text[start:end].startswith(expected.strip("“")) or \
+            text[start:end] == expected, (query, text[start:end])
+    hits = spans(search_project(p, "נשיאות"))
+    assert [(a, he.text[s:e]) for a, s, e in hits] == [(he.id, "נשיאות")]
+    assert he.text[hits[0][1] - 1] == "ל"  # found inside the word, as Find does
+
+
+def test_all_words_must_match_and_quotes_make_a_phrase(project) -> None:  # noqa: ANN001
+    p, en, _he = project
+    assert {h.article_id for h in search_project(p, "putin netanyahu").hits} == {en.id}
+    assert not search_project(p, "putin adelstein").hits  # in two different articles
+    assert not search_project(p, '"russia israel"').hits  # both words, not as a phrase
+    assert spans(search_project(p, '"Israel and Russia"'))[0][1] == en.text.index("Israel and")
+    titles = [h for h in search_project(p, "times of israel").hits if h.field == "source"]
+    assert [h.article_id for h in titles] == [en.id]
+
+
+def test_annotations_are_found_by_text_note_people_and_tags(project) -> None:  # noqa: ANN001
+    p, en, _he = project
+    start = en.text.index("Israel and Russia")
+    claim = p.annotations.tag_span(article_id=en.id, kind="claim", start=start,
+                                   end=en.text.index(" during"), claimant="Benjamin Netanyahu",
+                                   note="check with the IDF", tags=["syria"])
+    for query, field in (("benjamin", "claimant"), ("IDF", "note"), ("syria", "tags"),
+                         ("coordination", "text")):
+        hits = [h for h in search_project(p, query).hits if h.annotation_id == claim.id]
+        assert [(h.field, h.start, h.end, h.kind) for h in hits] == \
+            [(field, claim.start, claim.end, "claim")], query
+    assert not [h for h in search_project(p, "benjamin", kinds=["quote"]).hits]
+
+
+def test_the_index_follows_every_write_and_undo(project) -> None:  # noqa: ANN001
+    p, en, _he = project
+    a = p.annotations.tag_span(article_id=en.id, kind="quote", start=0, end=5)
+    p.annotations.update(a.id, note="zebra crossing")
+    assert [h.annotation_id for h in search_project(p, "zebra").hits] == [a.id]
+    p.annotations.update(a.id, note="")
+    assert not search_project(p, "zebra").hits
+    p.annotations.update(a.id, tags=["walrus"])
+    assert [h.annotation_id for h in search_project(p, "walrus").hits] == [a.id]
+    gone = p.annotations.delete(a.id)
+    assert not search_project(p, "walrus").hits
+    p.annotations.restore(gone)
+    assert [h.field for h in search_project(p, "walrus").hits] == ["tags"]
+    p.articles.update(en.id, title="Kremlin talks")
+    assert [h.field for h in search_project(p, "kremlin").hits] == ["title"]
+    p.articles.delete(en.id)
+    assert not search_project(p, "kremlin").hits and not search_project(p, "putin").hits
+
+
+def test_a_foreign_sqlite_tool_writing_rows_is_indexed_too(project) -> None:  # noqa: ANN001
+    p, en, _he = project
+    con = sqlite3.connect(p.path)
+    with con:
+        con.execute("UPDATE article SET title = 'Quokka summit' WHERE id = ?", (en.id,))
+    con.close()
+    assert [h.article_id for h in search_project(p, "quokka").hits] == [en.id]
+
+
+def test_migration_builds_the_index_for_an_existing_file(tmp_path: Path, project) -> None:  # noqa: ANN001
+    p, en, _he = project
+    p.annotations.tag_span(article_id=en.id, kind="quote", start=0, end=5, speaker="Ann Lee")
+    old = tmp_path / "old.briefmark"
+    source, con = sqlite3.connect(p.path), sqlite3.connect(old)
+    source.backup(con)  # a whole copy, the WAL's committed pages included
+    source.close()
+    # back to schema 0002: no index, no triggers
+    with con:
+        for statement in DDL:
+            name = statement.split()[2] if statement.startswith("CREATE TRIGGER") else \
+                statement.split()[3]
+            kind = "TRIGGER" if statement.startswith("CREATE TRIGGER") else "TABLE"
+            con.execute(f"DROP {kind} {name}")
+        con.execute("UPDATE alembic_version SET version_num = '0002'")
+    con.close()
+    with Project.open(old) as upgraded:
+        assert upgraded.backup is not None and upgraded.backup.exists()
+        assert [h.field for h in search_project(upgraded, "lee").hits] == ["speaker"]
+        assert {h.article_id for h in search_project(upgraded, "putin").hits} == {en.id}
+    backup = sqlite3.connect(upgraded.backup)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+    backup.close()
+
+
+def test_cli_search_prints_one_row_per_hit(project, capsys: pytest.CaptureFixture) -> None:  # noqa: ANN001
+    p, en, _he = project
+    claim = p.annotations.tag_span(article_id=en.id, kind="claim", start=0, end=5)
+    capsys.readouterr()
+    assert entry.main(["search", str(p.path), "putin", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {"article", "start", "end", "snippet", "annotation"} <= set(rows[0])
+    texts = [r for r in rows if r["annotation"] is None and r["field"] == "text"]
+    assert all(en.text[r["start"]:r["end"]].lower() == "putin" for r in texts) and texts
+    assert [r["annotation"] for r in rows if r["annotation"]] == [claim.id]
+    assert entry.main(["search", str(p.path), "putin", "--kind", "quote", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert entry.main(["search", str(p.path), "xyzzy"]) == 0
+    assert "Nothing in this project matches" in capsys.readouterr().out
+    missing = p.path.with_name("none.briefmark")
+    assert entry.main(["search", str(missing), "putin"]) == 1
+    assert not missing.exists()
