@@ -98,14 +98,9 @@ def snippet(text: str, start: int, end: int, width: int = SNIPPET) -> str:
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 
 
-def _all_in(terms: list[str], *values: str) -> bool:
-    hay = fold("\n".join(values))
-    return all(fold(t) in hay for t in terms)
-
-
 def search_project(project: Project, query: str, *, kinds: Iterable[str] | None = None,
                    article_ids: Iterable[int] | None = None,
-                   limit: int = 5000) -> SearchResult:
+                   limit: int = 1000) -> SearchResult:
     """Every hit of `query` in the project, grouped by article (in id order), each article's
     hits in text order. `kinds` keeps only annotation hits of those kinds; `article_ids`
     only those articles."""
@@ -121,51 +116,61 @@ def search_project(project: Project, query: str, *, kinds: Iterable[str] | None 
         raise ValidationError(f"Unknown kind {sorted(wanted - set(KINDS))[0]!r}; use "
                               "claim, quote or event.")
     only = None if article_ids is None else set(article_ids)
-    hits: list[Hit] = []
     with project.reading() as con:
-        texts: dict[int, str] = {}
+        articles: set[int] = set()
         if wanted is None:
-            narrow = ("JOIN article_search s ON s.rowid = a.id "
-                      "WHERE article_search MATCH :q ") if match else ""
-            rows = con.execute(sql(
-                "SELECT a.id, a.title, a.source, a.author, a.url, a.text FROM article a "
-                f"{narrow}ORDER BY a.id"), {"q": match})
-            for aid, *meta, body in rows:
-                if only is not None and aid not in only:
-                    continue
-                texts[aid] = body
-                if not _all_in(terms, *meta, body):
-                    continue
-                hits += _article_hits(aid, dict(zip(ARTICLE_FIELDS, meta, strict=True)),
-                                      body, terms)
-        rows = con.execute(sql(
+            narrow = ("WHERE rowid IN (SELECT rowid FROM article_search "
+                      "WHERE article_search MATCH :q)") if match else ""
+            articles = {aid for (aid,) in con.execute(
+                sql(f"SELECT id FROM article {narrow}"), {"q": match})
+                if only is None or aid in only}
+        notes: dict[int, list[tuple]] = {}
+        for row in con.execute(sql(
             'SELECT a.id, a.article_id, a.kind, a.start, a."end", a.text, a.note, a.speaker, '
             'a.claimant, a.participants, a."where", a."when", '
             "(SELECT group_concat(t.tag, ', ') FROM annotation_tag t "
             " WHERE t.annotation_id = a.id) "
             "FROM annotation a " + ("JOIN annotation_search s ON s.rowid = a.id "
                                     "WHERE annotation_search MATCH :q " if match else "")
-            + "ORDER BY a.article_id, a.start"), {"q": match})
-        for aid, article_id, kind, start, end, body, *rest in rows:
-            if (wanted is not None and kind not in wanted) or \
-                    (only is not None and article_id not in only):
-                continue
-            fields = dict(zip(("note", "speaker", "claimant", "participants", "where", "when",
-                               "tags"), (str(v or "") for v in rest), strict=True))
-            fields["participants"] = _names(fields["participants"])
-            if not _all_in(terms, str(body), *fields.values()):
-                continue
-            first = fold(terms[0])
-            where = next((k for k, v in (("text", str(body)), *fields.items())
-                          if first in fold(v)), "text")
-            shown = str(body) if where == "text" else f"{fields[where]} — {body}"
-            hits.append(Hit(article_id, where, " ".join(shown.split())[:240], start, end,
-                            aid, kind))
-    hits.sort(key=lambda h: (h.article_id, -1 if h.start is None else h.start,
-                             h.annotation_id or 0))
-    result.truncated = len(hits) > limit
-    result.hits = hits[:limit]
+            + "ORDER BY a.article_id, a.start"), {"q": match}):
+            if (wanted is None or row[2] in wanted) and (only is None or row[1] in only):
+                notes.setdefault(row[1], []).append(row)
+        # Article by article, in id order, until the limit: the first results cost what
+        # they show (each article's text is read only when its turn comes), not what the
+        # whole project holds.
+        for article_id in sorted(articles | notes.keys()):
+            found = []
+            if article_id in articles:
+                row = con.execute(sql("SELECT title, source, author, url, text FROM article "
+                                      "WHERE id = :i"), {"i": article_id}).one()
+                found += _article_hits(article_id, tuple(str(v or "") for v in row), terms)
+            found += _annotation_hits(notes.get(article_id, ()), terms)
+            found.sort(key=lambda h: (-1 if h.start is None else h.start,
+                                      h.annotation_id or 0))
+            result.hits += found
+            if len(result.hits) > limit:
+                result.truncated = True
+                del result.hits[limit:]
+                break
     return result
+
+
+def _annotation_hits(rows: Iterable[tuple], terms: list[str]) -> list[Hit]:
+    out = []
+    folded_terms = [fold(t) for t in terms]
+    for aid, article_id, kind, start, end, body, *rest in rows:
+        fields = dict(zip(("note", "speaker", "claimant", "participants", "where", "when",
+                           "tags"), (str(v or "") for v in rest), strict=True))
+        fields["participants"] = _names(fields["participants"])
+        values = (("text", str(body)), *fields.items())
+        folded = {k: fold(v) for k, v in values}
+        if not all(any(t in f for f in folded.values()) for t in folded_terms):
+            continue
+        where = next((k for k, _v in values if folded_terms[0] in folded[k]), "text")
+        shown = str(body) if where == "text" else f"{fields[where]} — {body}"
+        out.append(Hit(article_id, where, " ".join(shown.split())[:240], start, end, aid,
+                       kind))
+    return out
 
 
 def _names(participants: str) -> str:
@@ -176,12 +181,17 @@ def _names(participants: str) -> str:
     return ", ".join(str(v) for v in value) if isinstance(value, list) else participants
 
 
-def _article_hits(article_id: int, meta: dict[str, str], body: str,
-                  terms: list[str]) -> list[Hit]:
-    out = [Hit(article_id, name, " ".join(value.split())[:240])
-           for name, value in meta.items() if any(fold(t) in fold(value) for t in terms)]
+def _article_hits(article_id: int, row: tuple, terms: list[str]) -> list[Hit]:
+    """Hits in one article's metadata and text, if every term is in one of them."""
+    *meta, body = row
     finder = TextSearch(body)
-    for term in terms:
-        for start, end in finder.find_all(term, limit=1000):
-            out.append(Hit(article_id, "text", snippet(body, start, end), start, end))
+    in_text = {t: finder.find_all(t, limit=1000) for t in terms}
+    folded_meta = [fold(v) for v in meta]
+    if not all(in_text[t] or any(fold(t) in m for m in folded_meta) for t in terms):
+        return []
+    out = [Hit(article_id, name, " ".join(value.split())[:240])
+           for name, value, folded in zip(ARTICLE_FIELDS, meta, folded_meta, strict=True)
+           if any(fold(t) in folded for t in terms)]
+    for spans in in_text.values():
+        out += [Hit(article_id, "text", snippet(body, s, e), s, e) for s, e in spans]
     return out

@@ -143,3 +143,10 @@ def test_cli_search_prints_one_row_per_hit(project, capsys: pytest.CaptureFixtur
     missing = p.path.with_name("none.briefmark")
     assert entry.main(["search", str(missing), "putin"]) == 1
     assert not missing.exists()
+
+
+def test_a_limit_stops_at_whole_articles_and_says_so(project) -> None:  # noqa: ANN001
+    p, en, _he = project
+    result = search_project(p, "putin", limit=1)
+    assert result.truncated and len(result.hits) == 1 and result.hits[0].article_id == en.id
+    assert not search_project(p, "putin").truncated
