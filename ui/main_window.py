@@ -435,31 +435,13 @@ class MainWindow(QMainWindow):
         self.reader_menu(pos).exec(self.reader.viewport().mapToGlobal(pos))
 
     def reader_menu(self, pos) -> QMenu:  # noqa: ANN001
-        """The reader's context menu for a viewport position."""
-        menu = self.reader.createStandardContextMenu(pos)
-        menu.addSeparator()
-        for a in self.tag_actions.values():
-            menu.addAction(a)
-        cp = self.reader.offsets.to_cp(self.reader.cursorForPosition(pos).position())
-        here = self.reader.annotations_at(cp)
-        if here:
-            # What the menu acts on is what was clicked: the innermost annotation there.
-            if self.panel.current_id() not in {a.id for a in here}:
-                self.select_annotation(here[0].id)
-            menu.addSeparator()
-            for a in here:
-                label = f"Select {KIND_LABELS[a.kind]}: {' '.join(a.text.split())[:40]}"
-                menu.addAction(label, lambda a=a: self.select_annotation(a.id))
-        current = self.current()
-        if current is not None and self.reader.textCursor().hasSelection():
-            menu.addAction(self.act_span)
-        if here and current is not None:
-            kinds = menu.addMenu("Change Kind")
-            for kind, act in self.kind_actions.items():
-                if kind != current.kind:
-                    kinds.addAction(act)
-            menu.addAction(self.act_delete)
-        return menu
+        """The reader's context menu for a viewport position (ui/reader_menu.py)."""
+        from ui.reader_menu import reader_menu
+
+        return reader_menu(self.reader, self.panel, pos,
+                           tag_actions=list(self.tag_actions.values()), span_action=self.act_span,
+                           kind_actions=self.kind_actions, delete_action=self.act_delete,
+                           select=self.select_annotation, current=self.current)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):

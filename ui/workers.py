@@ -119,8 +119,13 @@ class Worker(QObject):
         self._window.removeEventFilter(self)
         self.thread.quit()
         self.thread.wait(5000)
+        shown = self.progress.isVisible()
         self.progress.reset()
         self.progress.hide()
+        if shown and self._window.isVisible():
+            # The dialog took activation; give it back, as a window manager would (without
+            # one, under Xvfb or offscreen, keys would go nowhere until the user clicks).
+            self._window.activateWindow()
         self.progress.deleteLater()
         self.deleteLater()
         if how == _DONE and (not self.cancelled or self.keep_result_on_cancel):
