@@ -24,7 +24,9 @@ from models.values import KINDS
 if TYPE_CHECKING:
     from models.project import Project
 
-SNIPPET = 40  # characters of context on each side of a hit
+# Characters of context before and after a hit: little before, so that in a narrow list the
+# words found are still in view.
+BEFORE, AFTER = 20, 60
 _TERM = re.compile(r"[\"“”„«»](.*?)(?:[\"“”„«»]|$)|(\S+)")
 _TOKEN = re.compile(r"\w+")
 # Scripts whose words the index cannot find by their start: Hebrew and Arabic attach
@@ -92,8 +94,8 @@ def _fts_query(terms: Iterable[str]) -> str:
     return " AND ".join(phrases)
 
 
-def snippet(text: str, start: int, end: int, width: int = SNIPPET) -> str:
-    lo, hi = max(0, start - width), min(len(text), end + width)
+def snippet(text: str, start: int, end: int, before: int = BEFORE, after: int = AFTER) -> str:
+    lo, hi = max(0, start - before), min(len(text), end + after)
     body = " ".join(text[lo:hi].split())
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 

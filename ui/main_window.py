@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
@@ -43,6 +44,7 @@ from ui.library import LibraryView
 from ui.panel_fit import PanelFitter
 from ui.project_files import ProjectFiles
 from ui.reader import ReaderView
+from ui.search_panel import SearchPanel, go_to_hit
 from ui.session import ProjectSession
 from ui.suggest_actions import SuggestActions
 from ui.suggestions import SuggestionPanel
@@ -73,6 +75,8 @@ class MainWindow(QMainWindow):
         self.header.setOpenExternalLinks(True)
         self.header.setContentsMargins(16, 10, 16, 6)
         self.find_bar = FindBar(self.reader)
+        self.search = SearchPanel(lambda: self.session.project if self.session else None,
+                                  lambda: {a.id: a.title for a in self.library.model.articles})
         self.panel = AnnotationPanel()
         self.suggested = SuggestionPanel()
         self.suggested.hide()
@@ -129,6 +133,10 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int) -> None:
         self.workspace.open_article(article_id)
+
+    def open_search(self) -> None:
+        self.search_dock.show()
+        self.search.open()
 
     def tag(self, kind: str) -> Annotation | None:
         return self.annotator.tag(kind)
@@ -188,6 +196,11 @@ class MainWindow(QMainWindow):
             self.splitter.setCollapsible(side, True)
         self.splitter.setCollapsible(1, False)
         self.right_splitter = right
+        self.search_dock = QDockWidget("Search", self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
         self.setCentralWidget(self.splitter)
 
     def _snap_action(self) -> QAction:
@@ -235,6 +248,8 @@ class MainWindow(QMainWindow):
         self.act_show_library.setChecked(self.settings.value("showLibrary", True, type=bool))
         self.act_find = make("Find in Article…", self.find_bar.open,
                              QKeySequence.StandardKey.Find)
+        self.act_search = make("Search Project…", self.open_search, ("Ctrl+Shift+F",),
+                               tip="Every article and annotation of the project")
         self.act_zoom_in = make("Zoom In", lambda: self.zoom(1), ("Ctrl++", "Ctrl+="))
         self.act_zoom_out = make("Zoom Out", lambda: self.zoom(-1), ("Ctrl+-",))
         self.act_zoom_reset = make("Actual Size", lambda: self.zoom(0), ("Ctrl+0",))
@@ -277,6 +292,7 @@ class MainWindow(QMainWindow):
         self.undo_action = QAction("Undo", self)
         self.redo_action = QAction("Redo", self)
         self.edit_menu.addAction(self.act_find)
+        self.edit_menu.addAction(self.act_search)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.act_snap)
         self.edit_menu.addSeparator()
@@ -354,6 +370,8 @@ class MainWindow(QMainWindow):
         self.reader.currentCleared.connect(lambda: self.select_annotation(None))
         self.act_show_library.toggled.connect(
             lambda on: self.settings.setValue("showLibrary", on))
+        self.search.hitActivated.connect(lambda hit: go_to_hit(hit, self.workspace, self.reader))
+        self.search.escapePressed.connect(self.focus_reader)
         self.empty.importRequested.connect(self.articles.import_dialog)
         self.empty.pasteRequested.connect(self.articles.from_clipboard)
 
