@@ -105,11 +105,14 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from models.search import search_project
+    from models.search import Filters, search_project
 
+    filters = Filters(tag=args.tag or "", person=args.person or "", status=args.status or "",
+                      date_from=args.date_from or "", date_to=args.date_to or "")
+    filters.check()  # before opening: a bad filter is said first
     with _open(args.project) as project:
         result = search_project(project, args.query, kinds=args.kind,
-                                article_ids=args.article)
+                                article_ids=args.article, filters=filters)
     if args.json:
         print(result.to_json() if stdout_takes_unicode()
               else json.dumps([h.as_json() for h in result.hits], indent=1))
@@ -261,6 +264,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", action="append", choices=KINDS,
                    help="only annotations of this kind (repeatable)")
     p.add_argument("--article", type=int, action="append", metavar="ID")
+    p.add_argument("--tag", help="only annotations with this tag")
+    p.add_argument("--person", help="only annotations whose speaker, claimant or participants "
+                                    "name this person (part of the name will do)")
+    p.add_argument("--status", help="only claims of this status")
+    p.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="only annotations dated from then on (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="only those dated until then")
     p.add_argument("--json", action="store_true", help="print one JSON list")
     p.set_defaults(handler=_cmd_search)
 

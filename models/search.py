@@ -100,14 +100,61 @@ def snippet(text: str, start: int, end: int, before: int = BEFORE, after: int = 
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 
 
+@dataclass(frozen=True)
+class Filters:
+    """Narrow the hits to annotations: with any of these set, the articles' own text and
+    metadata are not hits. `person` is part of a speaker's, claimant's or participant's
+    name (folded as Find does); `tag` a whole tag (any case); dates are YYYY, YYYY-MM or
+    YYYY-MM-DD and include the whole year or month given; annotations without a date are
+    left out by a date range."""
+
+    tag: str = ""
+    person: str = ""
+    status: str = ""
+    date_from: str = ""
+    date_to: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.tag, self.person, self.status, self.date_from, self.date_to))
+
+    def check(self) -> None:
+        from models.errors import ValidationError
+        from models.values import STATUSES
+
+        if self.status and self.status not in STATUSES:
+            raise ValidationError(f"Status {self.status!r} is unknown; use one of "
+                                  f"{', '.join(STATUSES)}.")
+        for value in (self.date_from, self.date_to):
+            if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+                raise ValidationError(f"{value!r} is not a date; write YYYY, YYYY-MM or "
+                                      "YYYY-MM-DD.")
+
+    def keeps(self, fields: dict[str, str], status: str, date: str) -> bool:
+        if self.status and status != self.status:
+            return False
+        if self.tag and self.tag.casefold() not in \
+                {t.strip().casefold() for t in fields["tags"].split(",")}:
+            return False
+        if self.person:
+            who = fold(self.person)
+            if not any(who in fold(fields[k]) for k in ("speaker", "claimant",
+                                                         "participants")):
+                return False
+        if self.date_from and not (date and date >= self.date_from):
+            return False
+        return not (self.date_to and not (date and date[:len(self.date_to)] <= self.date_to))
+
+
 def search_project(project: Project, query: str, *, kinds: Iterable[str] | None = None,
-                   article_ids: Iterable[int] | None = None,
+                   article_ids: Iterable[int] | None = None, filters: Filters | None = None,
                    limit: int = 1000) -> SearchResult:
     """Every hit of `query` in the project, grouped by article (in id order), each article's
     hits in text order. `kinds` keeps only annotation hits of those kinds; `article_ids`
-    only those articles."""
+    only those articles; `filters` only annotations with that tag, person, status, dates."""
     terms = parse_query(query)
     result = SearchResult(query)
+    filters = filters or Filters()
+    filters.check()
     if not terms:
         return result
     match = _fts_query(terms)  # "" when no term can use the index: every row is read
@@ -120,7 +167,7 @@ def search_project(project: Project, query: str, *, kinds: Iterable[str] | None 
     only = None if article_ids is None else set(article_ids)
     with project.reading() as con:
         articles: set[int] = set()
-        if wanted is None:
+        if wanted is None and not filters:
             narrow = ("WHERE rowid IN (SELECT rowid FROM article_search "
                       "WHERE article_search MATCH :q)") if match else ""
             articles = {aid for (aid,) in con.execute(
@@ -131,7 +178,7 @@ def search_project(project: Project, query: str, *, kinds: Iterable[str] | None 
             'SELECT a.id, a.article_id, a.kind, a.start, a."end", a.text, a.note, a.speaker, '
             'a.claimant, a.participants, a."where", a."when", '
             "(SELECT group_concat(t.tag, ', ') FROM annotation_tag t "
-            " WHERE t.annotation_id = a.id) "
+            " WHERE t.annotation_id = a.id), a.status, a.date "
             "FROM annotation a " + ("JOIN annotation_search s ON s.rowid = a.id "
                                     "WHERE annotation_search MATCH :q " if match else "")
             + "ORDER BY a.article_id, a.start"), {"q": match}):
@@ -146,7 +193,7 @@ def search_project(project: Project, query: str, *, kinds: Iterable[str] | None 
                 row = con.execute(sql("SELECT title, source, author, url, text FROM article "
                                       "WHERE id = :i"), {"i": article_id}).one()
                 found += _article_hits(article_id, tuple(str(v or "") for v in row), terms)
-            found += _annotation_hits(notes.get(article_id, ()), terms)
+            found += _annotation_hits(notes.get(article_id, ()), terms, filters)
             found.sort(key=lambda h: (-1 if h.start is None else h.start,
                                       h.annotation_id or 0))
             result.hits += found
@@ -157,13 +204,16 @@ def search_project(project: Project, query: str, *, kinds: Iterable[str] | None 
     return result
 
 
-def _annotation_hits(rows: Iterable[tuple], terms: list[str]) -> list[Hit]:
+def _annotation_hits(rows: Iterable[tuple], terms: list[str], filters: Filters) -> list[Hit]:
     out = []
     folded_terms = [fold(t) for t in terms]
     for aid, article_id, kind, start, end, body, *rest in rows:
+        *rest, status, date = rest
         fields = dict(zip(("note", "speaker", "claimant", "participants", "where", "when",
                            "tags"), (str(v or "") for v in rest), strict=True))
         fields["participants"] = _names(fields["participants"])
+        if filters and not filters.keeps(fields, str(status or ""), str(date or "")):
+            continue
         values = (("text", str(body)), *fields.items())
         folded = {k: fold(v) for k, v in values}
         if not all(any(t in f for f in folded.values()) for t in folded_terms):

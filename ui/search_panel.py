@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.project import Project
-from models.search import Hit, SearchResult, search_project
-from models.values import KINDS
+from models.search import Filters, Hit, SearchResult, search_project
+from models.values import KINDS, STATUSES
 from ui.reader import ReaderView
 from ui.theme import KIND_LABELS
 from ui.workspace_sync import Workspace
@@ -46,6 +46,14 @@ class SearchPanel(QWidget):
         self.kind.addItem("Everything", None)
         for k in KINDS:
             self.kind.addItem(f"{KIND_LABELS[k]}s", k)
+        self.claim_status = QComboBox()
+        self.claim_status.addItem("Any status", "")
+        for st in STATUSES:
+            self.claim_status.addItem(st.capitalize(), st)
+        self.tag = QComboBox()
+        self.person = QLineEdit()
+        self.person.setPlaceholderText("person")
+        self.person.setClearButtonEnabled(True)
         self.status = QLabel()
         self.results = QTreeWidget()
         self.results.setHeaderHidden(True)
@@ -58,6 +66,10 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
+        filters = QHBoxLayout()  # any of these: annotations only
+        for w in (self.claim_status, self.tag, self.person):
+            filters.addWidget(w, 1)
+        layout.addLayout(filters)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
         self.timer = QTimer(self)
@@ -67,11 +79,15 @@ class SearchPanel(QWidget):
         self.query.textChanged.connect(lambda _t: self.timer.start())
         self.query.returnPressed.connect(self._enter_in_query)
         self.kind.currentIndexChanged.connect(lambda _i: self.run())
+        self.claim_status.currentIndexChanged.connect(lambda _i: self.run())
+        self.tag.currentIndexChanged.connect(lambda _i: self.run())
+        self.person.textChanged.connect(lambda _t: self.timer.start())
         self.results.itemActivated.connect(self._activated)
         self.results.itemClicked.connect(self._activated)
         self.last: SearchResult | None = None
 
     def open(self) -> None:
+        self._fill_tags()
         self.show()
         self.query.setFocus()
         self.query.selectAll()
@@ -87,7 +103,10 @@ class SearchPanel(QWidget):
             self.last = None
             return None
         kind = self.kind.currentData()
-        result = search_project(project, text, kinds=None if kind is None else [kind])
+        filters = Filters(status=self.claim_status.currentData() or "",
+                          tag=self.tag.currentData() or "", person=self.person.text().strip())
+        result = search_project(project, text, kinds=None if kind is None else [kind],
+                                filters=filters)
         self.last = result
         titles = self.titles()
         groups = result.by_article()
@@ -112,6 +131,17 @@ class SearchPanel(QWidget):
             f"{n} hit{'s' if n != 1 else ''} in {len(groups)} article"
             f"{'s' if len(groups) != 1 else ''}{more}")
         return result
+
+    def _fill_tags(self) -> None:
+        project = self.project()
+        chosen = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem("Any tag", "")
+        for t in project.annotations.all_tags() if project is not None else ():
+            self.tag.addItem(t, t)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
+        self.tag.blockSignals(False)
 
     def _enter_in_query(self) -> None:
         if self.timer.isActive() or self.last is None:

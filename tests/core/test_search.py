@@ -150,3 +150,37 @@ def test_a_limit_stops_at_whole_articles_and_says_so(project) -> None:  # noqa: 
     result = search_project(p, "putin", limit=1)
     assert result.truncated and len(result.hits) == 1 and result.hits[0].article_id == en.id
     assert not search_project(p, "putin").truncated
+
+
+def test_filters_by_tag_person_status_and_dates(project, capsys: pytest.CaptureFixture) -> None:  # noqa: ANN001
+    from models.search import Filters
+
+    p, en, _he = project
+    text = en.text
+    s = text.index("Israel and Russia")
+    claim = p.annotations.tag_span(article_id=en.id, kind="claim", start=s,
+                                   end=text.index(" during"), claimant="Benjamin Netanyahu",
+                                   status="disputed", tags=["Syria"])
+    s2 = text.index("Netanyahu said")
+    event = p.annotations.tag_span(article_id=en.id, kind="event", start=s2,
+                                   end=s2 + len("Netanyahu said"), date="2015-11-30",
+                                   participants=["Vladimir Putin"])
+
+    def ids(**kw: str) -> list[int | None]:
+        return [h.annotation_id for h in search_project(p, "netanyahu",
+                                                         filters=Filters(**kw)).hits]
+
+    assert ids(tag="syria") == [claim.id]  # any case, whole tag
+    assert ids(tag="syr") == []
+    assert ids(status="disputed") == [claim.id]
+    assert ids(person="putin") == [event.id]  # a participant, part of the name
+    assert ids(date_from="2015-11") == [event.id] == ids(date_to="2015")
+    assert ids(date_to="2015-10") == [] == ids(date_from="2016")
+    with pytest.raises(Exception, match="YYYY"):
+        ids(date_from="30/11/2015")
+    capsys.readouterr()
+    assert entry.main(["search", str(p.path), "netanyahu", "--status", "disputed",
+                       "--json"]) == 0
+    assert [r["annotation"] for r in json.loads(capsys.readouterr().out)] == [claim.id]
+    assert entry.main(["search", str(p.path), "netanyahu", "--from", "soon"]) == 1
+    assert "YYYY" in capsys.readouterr().err

@@ -45,6 +45,12 @@ def test_kind_filter_and_no_matches(qtbot, window) -> None:  # noqa: ANN001
     search_by_keys(qtbot, window, "ostrander")
     window.search.kind.setCurrentIndex(window.search.kind.findData("claim"))
     assert all(h.kind == "claim" for h in window.search.last.hits)
+    window.search.kind.setCurrentIndex(0)
+    everything = len(window.search.last.hits)
+    window.search.claim_status.setCurrentIndex(window.search.claim_status.findData("verified"))
+    kept = window.search.last.hits
+    assert all(h.kind == "claim" for h in kept) and len(kept) < everything
+    window.search.claim_status.setCurrentIndex(0)
     window.search.query.setFocus()
     window.search.query.selectAll()
     qtbot.keyClicks(window.search.query, "xyzzy")
