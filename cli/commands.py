@@ -131,6 +131,26 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    from models.timeline import project_timeline
+
+    with _open(args.project) as project:
+        entries = project_timeline(project, person=args.person or "", tag=args.tag or "",
+                                   article_ids=args.article)
+    if args.json:
+        print(json.dumps([e.as_json() for e in entries],
+                         ensure_ascii=not stdout_takes_unicode(), indent=1))
+        return 0
+    if not entries:
+        print("No events in this project yet. Tag some with E in the app, or main.py suggest.")
+        return 0
+    for e in entries:
+        where = f" · {e.where}" if e.where else ""
+        print(f"{e.shown_date:>12}  article {e.article_id:<4} {' '.join(e.text.split())[:90]}"
+              f"{where}")
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from models.export import export_project
     from models.files import check_destination
@@ -274,6 +294,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON list")
     p.set_defaults(handler=_cmd_search)
 
+    p = add("timeline", help="every event of the project in date order")
+    p.add_argument("project")
+    p.add_argument("--person", help="only events this person takes part in (part of a name)")
+    p.add_argument("--tag", help="only events with this tag")
+    p.add_argument("--article", type=int, action="append", metavar="ID")
+    p.add_argument("--json", action="store_true", help="print one JSON list")
+    p.set_defaults(handler=_cmd_timeline)
+
     p = add("suggest", help="suggest quotes, events and claims to annotate")
     p.add_argument("project")
     p.add_argument("--article", type=int, action="append", metavar="ID")
@@ -284,7 +312,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("import", "list", "export", "import-annotations", "search", "suggest")
+COMMANDS = ("import", "list", "export", "import-annotations", "search", "suggest",
+            "timeline")
 
 
 def run_cli(argv: Sequence[str]) -> int:

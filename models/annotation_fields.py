@@ -4,10 +4,10 @@ to the kind-specific fields when an annotation changes kind."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
 from typing import Any
 
 from models.errors import ValidationError
+from models.event_dates import parse_event_date
 from models.values import ANNOTATION_FIELDS, CONTEXT_CHARS, KINDS, STATUSES, Annotation
 
 # The person field of each kind that has one: a quote's speaker is a claim's claimant.
@@ -62,10 +62,7 @@ def clean_fields(kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
                     f"Status {value!r} is unknown; use one of {', '.join(STATUSES)}."
                 )
         if name == "date" and value:
-            try:
-                value = date.fromisoformat(value).isoformat()
-            except ValueError:
-                raise ValidationError(f"Date {value!r} is not a date; write YYYY-MM-DD.") from None
+            value = parse_event_date(value)  # a day, or a month or year when that is known
         out[name] = value
     return out
 

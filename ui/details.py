@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
 from html import escape
 from typing import Any
 
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.errors import ValidationError
+from models.event_dates import date_from_when, parse_event_date, show_date
 from models.values import STATUSES, Annotation
 from ui.theme import KIND_LABELS, kind_ink
 
@@ -132,7 +133,9 @@ class DetailsEditor(QWidget):
                     0, lambda: (self._line_edited(n, e.text()), self._commit(n, e.text()))))
             # A name is learned when the field is committed, never at a keystroke.
             edit.editingFinished.connect(lambda n=name, e=edit: self._commit(n, e.text()))
-        placeholders = {"date": "YYYY-MM-DD", "tags": "comma, separated",
+        if name == "when":
+            edit.editingFinished.connect(lambda e=edit: self._when_done(e.text()))
+        placeholders = {"date": "YYYY-MM-DD, YYYY-MM or YYYY", "tags": "comma, separated",
                         "participants": "names, comma separated", "when": "as written",
                         "speaker": "who is quoted", "claimant": "who claims it",
                         "where": "where it happened"}
@@ -162,6 +165,26 @@ class DetailsEditor(QWidget):
         names.sort(key=lambda n: (-counts[n], self._order.get(n, 0), n.casefold()))
         if names != self._names.stringList():
             self._names.setStringList(names)
+
+    def set_date_context(self, context: Callable[[], tuple[str, str]] | None) -> None:
+        """(publication date, language) of the open article: "When" is read against them."""
+        self._date_context = context
+
+    def _when_done(self, text: str) -> None:
+        """An event's When fills an empty Date ("Tuesday", "1 Dec 2015", "November 2015"),
+        read with the suggestions' date rules from the article's publication date."""
+        a, context = self.annotation, getattr(self, "_date_context", None)
+        if a is None or a.kind != "event" or not text.strip() or \
+                self.fields["date"].text().strip() or context is None:
+            return
+        published, language = context()
+        found = date_from_when(text, published, language)
+        if not found:
+            self.date_hint.setText("“When” gives no date here; type it in Date if you know it")
+            return
+        self.fields["date"].setText(found)
+        self.date_hint.setText(f"Date read from “When”: {show_date(found, short=False)}")
+        self._emit("date", found)
 
     def _commit(self, name: str, text: str) -> None:
         self._pending.pop(name, None)
@@ -261,9 +284,10 @@ class DetailsEditor(QWidget):
             value = text.strip()
             if value:
                 try:
-                    date.fromisoformat(value)
-                except ValueError:
-                    self.date_hint.setText("Not saved until it is a date: YYYY-MM-DD")
+                    value = parse_event_date(value)
+                except ValidationError:
+                    self.date_hint.setText("Not saved until it is a date: YYYY-MM-DD, or "
+                                           "YYYY-MM or YYYY")
                     return
             self.date_hint.clear()
             self._emit(name, value)

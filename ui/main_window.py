@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         self.reader.apply_preferences(self.user.prefs)
         self._relayout()
         self.details.set_paragraph_source(self.reader.paragraph_label)
+        self.details.set_date_context(lambda: (self.article.published, self.article.language)
+                                      if self.article is not None else ("", ""))
         window_state.restore(self.settings, self, self._splitters(), self.reader)
         self._watch = QTimer(self)
         self._watch.setInterval(2000)

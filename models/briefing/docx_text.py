@@ -11,6 +11,7 @@ import unicodedata
 from bisect import bisect_right
 from datetime import date
 
+from models.event_dates import show_date
 from models.language import is_rtl
 
 # XML 1.0 forbids C0 controls other than tab/newline/CR, the two non-characters U+FFFE/U+FFFF
@@ -149,7 +150,10 @@ def label_for(label: str, rtl: bool) -> str:
 
 
 def long_date(iso: str) -> str:
-    """'2025-03-14' -> '14 March 2025'; anything else is returned as written."""
+    """'2025-03-14' -> '14 March 2025' ('March 2025', '2025' for a month or a year);
+    anything else is returned as written."""
+    if len(iso.strip()) in (4, 7):
+        return show_date(iso, short=False)
     try:
         d = date.fromisoformat(iso[:10])
     except ValueError:
@@ -158,7 +162,9 @@ def long_date(iso: str) -> str:
 
 
 def short_date(iso: str) -> str:
-    """'2025-03-14' -> '14 Mar 2025', for table cells."""
+    """'2025-03-14' -> '14 Mar 2025' ('Mar 2025', '2025'), for table cells."""
+    if len(iso.strip()) in (4, 7):
+        return show_date(iso)
     try:
         d = date.fromisoformat(iso[:10])
     except ValueError:
