@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
@@ -43,8 +42,8 @@ from ui.find_bar import FindBar
 from ui.library import LibraryView
 from ui.panel_fit import PanelFitter
 from ui.project_files import ProjectFiles
+from ui.project_views import ProjectViews
 from ui.reader import ReaderView
-from ui.search_panel import SearchPanel, go_to_hit
 from ui.session import ProjectSession
 from ui.suggest_actions import SuggestActions
 from ui.suggestions import SuggestionPanel
@@ -75,8 +74,6 @@ class MainWindow(QMainWindow):
         self.header.setOpenExternalLinks(True)
         self.header.setContentsMargins(16, 10, 16, 6)
         self.find_bar = FindBar(self.reader)
-        self.search = SearchPanel(lambda: self.session.project if self.session else None,
-                                  lambda: {a.id: a.title for a in self.library.model.articles})
         self.panel = AnnotationPanel()
         self.suggested = SuggestionPanel()
         self.suggested.hide()
@@ -89,6 +86,10 @@ class MainWindow(QMainWindow):
             parent=self, reader=self.reader, panel=self.panel, details=self.details,
             library=self.library, suggested=self.suggested, header=self.header,
             notify=self.notify, remember_article=self._remember_article)
+        self.views = ProjectViews(self, lambda: self.session.project if self.session else None,
+                                  lambda: {a.id: a.title for a in self.library.model.articles},
+                                  self.workspace, self.reader, self.focus_reader)
+        self.search, self.search_dock = self.views.search, self.views.search_dock
         self.project_files = ProjectFiles(self, self.settings, self.open_project)
         self.annotator = Annotator(self.workspace, self.reader, self.panel, self.details,
                                    self._snap_action(), self.notify, self.confirm)
@@ -135,10 +136,6 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int) -> None:
         self.workspace.open_article(article_id)
-
-    def open_search(self) -> None:
-        self.search_dock.show()
-        self.search.open()
 
     def tag(self, kind: str) -> Annotation | None:
         return self.annotator.tag(kind)
@@ -198,11 +195,6 @@ class MainWindow(QMainWindow):
             self.splitter.setCollapsible(side, True)
         self.splitter.setCollapsible(1, False)
         self.right_splitter = right
-        self.search_dock = QDockWidget("Search", self)
-        self.search_dock.setObjectName("searchDock")
-        self.search_dock.setWidget(self.search)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
-        self.search_dock.hide()
         self.setCentralWidget(self.splitter)
 
     def _snap_action(self) -> QAction:
@@ -250,7 +242,9 @@ class MainWindow(QMainWindow):
         self.act_show_library.setChecked(self.settings.value("showLibrary", True, type=bool))
         self.act_find = make("Find in Article…", self.find_bar.open,
                              QKeySequence.StandardKey.Find)
-        self.act_search = make("Search Project…", self.open_search, ("Ctrl+Shift+F",),
+        self.act_timeline = make("Timeline", self.views.open_timeline, ("Ctrl+Shift+T",),
+                                 tip="Every event of the project in date order")
+        self.act_search = make("Search Project…", self.views.open_search, ("Ctrl+Shift+F",),
                                tip="Every article and annotation of the project")
         self.act_zoom_in = make("Zoom In", lambda: self.zoom(1), ("Ctrl++", "Ctrl+="))
         self.act_zoom_out = make("Zoom Out", lambda: self.zoom(-1), ("Ctrl+-",))
@@ -323,6 +317,7 @@ class MainWindow(QMainWindow):
             view.addAction(a)
         view.addSeparator()
         view.addAction(self.act_show_library)
+        view.addAction(self.act_timeline)
         view.addSeparator()
         view.addAction(self.act_focus_reader)
         view.addAction(self.act_focus_panel)
@@ -372,8 +367,6 @@ class MainWindow(QMainWindow):
         self.reader.currentCleared.connect(lambda: self.select_annotation(None))
         self.act_show_library.toggled.connect(
             lambda on: self.settings.setValue("showLibrary", on))
-        self.search.hitActivated.connect(lambda hit: go_to_hit(hit, self.workspace, self.reader))
-        self.search.escapePressed.connect(self.focus_reader)
         self.empty.importRequested.connect(self.articles.import_dialog)
         self.empty.pasteRequested.connect(self.articles.from_clipboard)
 
@@ -389,6 +382,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.close()
         self.session = ProjectSession(project, self)
+        self.views.connect_session(self.session)
         self.workspace.attach(self.session)
         self.session.articlesChanged.connect(self._show_empty)
         self.suggestions.connect_session()
