@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from models.project import Project
 from models.search import Filters, Hit, SearchResult, search_project
 from models.values import KINDS, STATUSES
+from ui.project_panel import ProjectPanel, fill_tags
 from ui.reader import ReaderView
 from ui.theme import KIND_LABELS
 from ui.workspace_sync import Workspace
@@ -30,9 +30,8 @@ HIT_ROLE = Qt.ItemDataRole.UserRole
 DELAY_MS = 250  # typing pauses this long before the project is searched
 
 
-class SearchPanel(QWidget):
+class SearchPanel(ProjectPanel):
     hitActivated = Signal(object)  # Hit
-    escapePressed = Signal()
 
     def __init__(self, project: Callable[[], Project | None],
                  titles: Callable[[], dict[int, str]], parent: QWidget | None = None) -> None:
@@ -87,7 +86,7 @@ class SearchPanel(QWidget):
         self.last: SearchResult | None = None
 
     def open(self) -> None:
-        self._fill_tags()
+        fill_tags(self.tag, self.project())
         self.show()
         self.query.setFocus()
         self.query.selectAll()
@@ -132,17 +131,6 @@ class SearchPanel(QWidget):
             f"{'s' if len(groups) != 1 else ''}{more}")
         return result
 
-    def _fill_tags(self) -> None:
-        project = self.project()
-        chosen = self.tag.currentData()
-        self.tag.blockSignals(True)
-        self.tag.clear()
-        self.tag.addItem("Any tag", "")
-        for t in project.annotations.all_tags() if project is not None else ():
-            self.tag.addItem(t, t)
-        self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
-        self.tag.blockSignals(False)
-
     def _enter_in_query(self) -> None:
         if self.timer.isActive() or self.last is None:
             self.run()
@@ -155,12 +143,6 @@ class SearchPanel(QWidget):
         hit = item.data(0, HIT_ROLE)
         if isinstance(hit, Hit):
             self.hitActivated.emit(hit)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape:
-            self.escapePressed.emit()
-            return
-        super().keyPressEvent(event)
 
 
 def _label(h: Hit) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,14 +20,14 @@ from PySide6.QtWidgets import (
 
 from models.project import Project
 from models.timeline import TimelineEntry, project_timeline
+from ui.project_panel import ProjectPanel, fill_tags
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Date", "Article", "Where", "Who", "What")
 
 
-class TimelinePanel(QWidget):
+class TimelinePanel(ProjectPanel):
     entryActivated = Signal(object)  # TimelineEntry
-    escapePressed = Signal()
 
     def __init__(self, project: Callable[[], Project | None],
                  parent: QWidget | None = None) -> None:
@@ -67,7 +66,7 @@ class TimelinePanel(QWidget):
         self.entries: list[TimelineEntry] = []
 
     def open(self) -> None:
-        self._fill_tags()
+        fill_tags(self.tag, self.project())
         self.refresh()
         self.show()
         self.table.setFocus()
@@ -101,24 +100,7 @@ class TimelinePanel(QWidget):
                            "No events match" if self.person.text() or self.tag.currentData()
                            else "No events yet: tag some with E")
 
-    def _fill_tags(self) -> None:
-        project = self.project()
-        chosen = self.tag.currentData()
-        self.tag.blockSignals(True)
-        self.tag.clear()
-        self.tag.addItem("Any tag", "")
-        for t in project.annotations.all_tags() if project is not None else ():
-            self.tag.addItem(t, t)
-        self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
-        self.tag.blockSignals(False)
-
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         entry = item.data(0, ENTRY_ROLE)
         if isinstance(entry, TimelineEntry):
             self.entryActivated.emit(entry)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape:
-            self.escapePressed.emit()
-            return
-        super().keyPressEvent(event)
