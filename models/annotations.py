@@ -21,6 +21,7 @@ from sqlalchemy import (
     update,
 )
 
+from models import search_index
 from models.annotation_fields import clean_fields, context_of, kind_change, validate_span
 from models.clock import now_iso
 from models.errors import NotFoundError, ValidationError
@@ -110,7 +111,8 @@ class AnnotationStore:
     def insert_many(self, con: Connection, annotations: Iterable[Annotation]) -> int:
         """Insert new annotations (id 0) inside the caller's transaction, streaming them in
         chunks through Core inserts; returns how many. For imports of any size."""
-        next_id = (con.scalar(select(func.max(AnnotationRow.id))) or 0) + 1
+        next_id = first_id = (con.scalar(select(func.max(AnnotationRow.id))) or 0) + 1
+        search_index.pause(con)  # indexed in one statement below, not row by row
         count, rows, tags = 0, [], []
         for a in annotations:
             row = _to_row(a)
@@ -121,7 +123,10 @@ class AnnotationStore:
             if len(rows) >= _CHUNK:
                 count += self._flush(con, rows, tags)
                 rows, tags = [], []
-        return count + self._flush(con, rows, tags)
+        count += self._flush(con, rows, tags)
+        search_index.index_new_annotations(con, first_id)
+        search_index.resume(con)
+        return count
 
     @staticmethod
     def _flush(con: Connection, rows: list[dict[str, Any]], tags: list[dict[str, Any]]) -> int:

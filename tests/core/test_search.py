@@ -184,3 +184,27 @@ def test_filters_by_tag_person_status_and_dates(project, capsys: pytest.CaptureF
     assert [r["annotation"] for r in json.loads(capsys.readouterr().out)] == [claim.id]
     assert entry.main(["search", str(p.path), "netanyahu", "--from", "soon"]) == 1
     assert "YYYY" in capsys.readouterr().err
+
+
+def test_a_bulk_import_is_indexed_in_one_step_and_leaves_no_pause(  # noqa: ANN001
+        project, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    p, en, _he = project
+    p.annotations.tag_span(article_id=en.id, kind="quote", start=0, end=5, speaker="Ann Lee",
+                           tags=["summit"])
+    exported = tmp_path / "x.json"
+    assert entry.main(["export", str(p.path), "--format", "json", "-o", str(exported)]) == 0
+    other = tmp_path / "other.briefmark"
+    assert entry.main(["import-annotations", str(other), str(exported)]) == 0
+    capsys.readouterr()
+    with Project.open(other) as q:
+        assert [h.field for h in search_project(q, "summit").hits] == ["tags"]
+        assert [h.field for h in search_project(q, "lee").hits] == ["speaker"]
+        with q.reading() as con:
+            from sqlalchemy import text
+
+            assert con.execute(text("SELECT count(*) FROM setting WHERE key = "
+                                    "'search_index_paused'")).scalar() == 0
+        # and the triggers work again afterwards
+        a = q.annotations.list()[0]
+        q.annotations.update(a.id, note="afterwards")
+        assert [h.annotation_id for h in search_project(q, "afterwards").hits] == [a.id]
