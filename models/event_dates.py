@@ -64,6 +64,11 @@ def date_from_when(when: str, published: str, language: str) -> str:
     the year can be told; "" when it gives none."""
     from models.suggest.dates import find_dates
 
+    try:  # typed as a stored date already ("2015-11")
+        if re.fullmatch(r"\s*\d{4}(-\d{2}){0,2}\s*", when):
+            return parse_event_date(when)
+    except ValidationError:
+        return ""
     try:
         ref = date.fromisoformat(published[:10]) if published else None
     except ValueError:
@@ -71,9 +76,10 @@ def date_from_when(when: str, published: str, language: str) -> str:
     for mention in find_dates(when, 0, len(when), language or "en", ref):
         if mention.date:
             return mention.date
-        if mention.year:
+        if mention.year and not re.match(r"['’]?s\b", when[mention.end:]):  # not "1990s"
             month = next((i + 1 for i, name in enumerate(MONTHS)
                           if re.search(rf"\b{name[:3]}", mention.text, re.IGNORECASE)), 0)
             return f"{mention.year:04d}-{month:02d}" if month else f"{mention.year:04d}"
-    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", when)  # "in 2015", "2015"
+    # "in 2015"; not a decade ("the 1990s") nor a clock time ("2030 hours")
+    year = re.search(r"\b(1[89]\d\d|20\d\d)\b(?!['’]?s\b|\s*(?:hours|hrs|h)\b)", when)
     return year.group(1) if year else ""

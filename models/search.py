@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 # words found are still in view.
 BEFORE, AFTER = 20, 60
 _TERM = re.compile(r"[\"“”„«»](.*?)(?:[\"“”„«»]|$)|(\S+)")
-_TOKEN = re.compile(r"\w+")
+_TOKEN = re.compile(r"[^\W_]+")  # what unicode61 keeps as a word (no underscore)
 # Scripts whose words the index cannot find by their start: Hebrew and Arabic attach
 # prefixes (ה, ל, ال), Chinese, Japanese, Korean and Thai write no spaces. Such terms, and
 # terms of no word characters at all (emoji), are left to the matcher over every row.
@@ -83,13 +84,31 @@ def parse_query(query: str) -> list[str]:
     return terms
 
 
+def _indexable(term: str) -> bool:
+    """Whether the index finds `term` as the matcher would: only where our folding and
+    unicode61's agree (ASCII, and Latin letters whose accents come off to ASCII). Greek,
+    Cyrillic й/ё, Devanagari marks, ß and ligatures fold differently there, and Hebrew,
+    Arabic and unspaced scripts attach or run words together: those go to the matcher."""
+    if _UNINDEXED.search(term):
+        return False
+    for c in term:
+        if c.isascii() or not (c.isalnum() or unicodedata.category(c).startswith("M")):
+            continue
+        low = c.casefold()
+        if low != c.lower() or len(low) != 1 or unicodedata.category(c).startswith("M"):
+            return False
+        if not unicodedata.normalize("NFD", low)[0].isascii():
+            return False
+    return True
+
+
 def _fts_query(terms: Iterable[str]) -> str:
     """Every term as an FTS5 phrase of its words, the last word as a prefix; all required.
     Only word characters reach FTS5, so no user input is read as FTS5 syntax."""
     phrases = []
     for term in terms:
         tokens = _TOKEN.findall(fold(term))
-        if tokens and not _UNINDEXED.search(term):
+        if tokens and _indexable(term):
             phrases.append('"' + " ".join(tokens) + '"*')
     return " AND ".join(phrases)
 
@@ -124,25 +143,26 @@ class Filters:
         if self.status and self.status not in STATUSES:
             raise ValidationError(f"Status {self.status!r} is unknown; use one of "
                                   f"{', '.join(STATUSES)}.")
-        for value in (self.date_from, self.date_to):
-            if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-                raise ValidationError(f"{value!r} is not a date; write YYYY, YYYY-MM or "
-                                      "YYYY-MM-DD.")
+        from models.event_dates import parse_event_date
 
-    def keeps(self, fields: dict[str, str], status: str, date: str) -> bool:
+        for value in (self.date_from, self.date_to):
+            parse_event_date(value)  # one line saying what to write
+
+    def keeps(self, fields: dict[str, str], tags: set[str], status: str, date: str) -> bool:
         if self.status and status != self.status:
             return False
-        if self.tag and self.tag.casefold() not in \
-                {t.strip().casefold() for t in fields["tags"].split(",")}:
+        if self.tag and self.tag.strip().casefold() not in {t.casefold() for t in tags}:
             return False
         if self.person:
             who = fold(self.person)
             if not any(who in fold(fields[k]) for k in ("speaker", "claimant",
                                                          "participants")):
                 return False
-        if self.date_from and not (date and date >= self.date_from):
+        # A date covers its whole month or year, a bound too: keep what overlaps. As ISO
+        # text, everything within "2015-11" sorts between "2015-11" and "2015-11\uffff".
+        if self.date_from and not (date and date + "\uffff" >= self.date_from):
             return False
-        return not (self.date_to and not (date and date[:len(self.date_to)] <= self.date_to))
+        return not (self.date_to and not (date and date <= self.date_to + "\uffff"))
 
 
 def search_project(project: Project, query: str, *, kinds: Iterable[str] | None = None,
@@ -177,7 +197,7 @@ def search_project(project: Project, query: str, *, kinds: Iterable[str] | None 
         for row in con.execute(sql(
             'SELECT a.id, a.article_id, a.kind, a.start, a."end", a.text, a.note, a.speaker, '
             'a.claimant, a.participants, a."where", a."when", '
-            "(SELECT group_concat(t.tag, ', ') FROM annotation_tag t "
+            "(SELECT group_concat(t.tag, char(31)) FROM annotation_tag t "
             " WHERE t.annotation_id = a.id), a.status, a.date "
             "FROM annotation a " + ("JOIN annotation_search s ON s.rowid = a.id "
                                     "WHERE annotation_search MATCH :q " if match else "")
@@ -212,7 +232,9 @@ def _annotation_hits(rows: Iterable[tuple], terms: list[str], filters: Filters) 
         fields = dict(zip(("note", "speaker", "claimant", "participants", "where", "when",
                            "tags"), (str(v or "") for v in rest), strict=True))
         fields["participants"] = _names(fields["participants"])
-        if filters and not filters.keeps(fields, str(status or ""), str(date or "")):
+        fields["tags"] = fields["tags"].replace("\x1f", ", ")  # as shown; split by keeps()
+        tags = set(str(rest[6] or "").split("\x1f")) - {""}
+        if filters and not filters.keeps(fields, tags, str(status or ""), str(date or "")):
             continue
         values = (("text", str(body)), *fields.items())
         folded = {k: fold(v) for k, v in values}

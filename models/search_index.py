@@ -65,7 +65,7 @@ DDL: tuple[str, ...] = (
         INSERT INTO article_search(rowid, {', '.join(ARTICLE_COLUMNS)})
         VALUES ({_article_values('new')}); END""",
     f"""CREATE TRIGGER article_search_update
-        AFTER UPDATE OF title, source, author, url, text ON article BEGIN
+        AFTER UPDATE OF id, title, source, author, url, text ON article BEGIN
         DELETE FROM article_search WHERE rowid = old.id;
         INSERT INTO article_search(rowid, {', '.join(ARTICLE_COLUMNS)})
         VALUES ({_article_values('new')}); END""",
@@ -76,7 +76,7 @@ DDL: tuple[str, ...] = (
         INSERT INTO annotation_search(rowid, {', '.join(ANNOTATION_COLUMNS)})
         {_annotation_select('a.id = new.id')}; END""",
     f"""CREATE TRIGGER annotation_search_update AFTER UPDATE OF
-        text, note, speaker, claimant, participants, "where", "when" ON annotation BEGIN
+        id, text, note, speaker, claimant, participants, "where", "when" ON annotation BEGIN
         DELETE FROM annotation_search WHERE rowid = old.id;
         INSERT INTO annotation_search(rowid, {', '.join(ANNOTATION_COLUMNS)})
         {_annotation_select('a.id = new.id')}; END""",
@@ -87,6 +87,10 @@ DDL: tuple[str, ...] = (
         DELETE FROM annotation_search WHERE rowid = new.annotation_id;
         INSERT INTO annotation_search(rowid, {', '.join(ANNOTATION_COLUMNS)})
         {_annotation_select('a.id = new.annotation_id')}; END""",
+    f"""CREATE TRIGGER annotation_tag_search_update AFTER UPDATE ON annotation_tag BEGIN
+        DELETE FROM annotation_search WHERE rowid IN (old.annotation_id, new.annotation_id);
+        INSERT INTO annotation_search(rowid, {', '.join(ANNOTATION_COLUMNS)})
+        {_annotation_select('a.id IN (old.annotation_id, new.annotation_id)')}; END""",
     f"""CREATE TRIGGER annotation_tag_search_delete AFTER DELETE ON annotation_tag BEGIN
         DELETE FROM annotation_search WHERE rowid = old.annotation_id;
         INSERT INTO annotation_search(rowid, {', '.join(ANNOTATION_COLUMNS)})

@@ -13,7 +13,8 @@ from itertools import chain, repeat
 # Invisible characters a reader never types: skipped when matching.
 IGNORED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Spaces of other widths match a plain space.
-_SPACES = frozenset("\u00a0\u2007\u202f\u2009\u200a\u3000\t")
+# A line break too: a hard-wrapped article still holds the phrase "prime\nminister".
+_SPACES = frozenset("\u00a0\u2007\u202f\u2009\u200a\u3000\t\n")
 # Typographic marks a keyboard cannot type, folded to the key that stands for them.
 _KEYBOARD = {**dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2039\u203a\u02bc\u0060\u00b4", "'"),
              **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
@@ -70,8 +71,15 @@ class TextSearch:
 
     def _to_span(self, i: int, n: int) -> tuple[int, int]:
         if self._map is None:
-            return i, i + n
-        return self._map[i], self._map[i + n - 1] + 1
+            start, end = i, i + n
+        else:
+            start, end = self._map[i], self._map[i + n - 1] + 1
+        # Accents and points written as combining marks belong to the letter before them:
+        # a hit never ends between "e" and its U+0301.
+        text = self.text
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1
+        return start, end
 
     def find_all(self, query: str, limit: int = 100_000) -> list[tuple[int, int]]:
         """Every match, left to right and not overlapping, as (start, end) code points."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from models.project import Project
+from models.search import Hit
 from models.timeline import TimelineEntry
 from ui.reader import ReaderView
 from ui.search_panel import SearchPanel, go_to_hit
@@ -29,14 +30,15 @@ class ProjectViews:
                                  Qt.DockWidgetArea.LeftDockWidgetArea)
         self.timeline_dock = _dock(main, "Timeline", self.timeline, "timelineDock",
                                    Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.search.hitActivated.connect(lambda hit: go_to_hit(hit, workspace, reader))
+        self.search.hitActivated.connect(self.go_to_hit)
         self.timeline.entryActivated.connect(self.go_to_event)
         for panel in (self.search, self.timeline):
             panel.escapePressed.connect(focus_reader)
 
     def connect_session(self, session: ProjectSession) -> None:
-        session.annotationsChanged.connect(lambda *_args: self.timeline.changed())
-        session.articlesChanged.connect(self.timeline.changed)
+        for panel in (self.search, self.timeline):
+            session.annotationsChanged.connect(lambda *_args, p=panel: p.changed())
+            session.articlesChanged.connect(panel.changed)
         if self.timeline.isVisible():
             self.timeline.refresh()
 
@@ -48,9 +50,16 @@ class ProjectViews:
         self.timeline_dock.show()
         self.timeline.open()
 
+    def go_to_hit(self, hit: Hit) -> None:
+        if not go_to_hit(hit, self.workspace, self.reader):
+            self.search.run()  # the article is gone: show what the project holds now
+
     def go_to_event(self, entry: TimelineEntry) -> None:
         if self.workspace.article is None or self.workspace.article.id != entry.article_id:
             self.workspace.open_article(entry.article_id)
+        if self.workspace.article is None or self.workspace.article.id != entry.article_id:
+            self.timeline.refresh()  # the article is gone
+            return
         self.workspace.select_annotation(entry.annotation_id)
 
 

@@ -85,6 +85,11 @@ class SearchPanel(ProjectPanel):
         self.results.itemClicked.connect(self._activated)
         self.last: SearchResult | None = None
 
+    def changed(self) -> None:
+        """The project changed: search again soon, if the panel is in view with a query."""
+        if self.isVisible() and self.query.text().strip():
+            self.timer.start()
+
     def open(self) -> None:
         fill_tags(self.tag, self.project())
         self.show()
@@ -154,12 +159,16 @@ def _label(h: Hit) -> str:
     return h.snippet
 
 
-def go_to_hit(hit: Hit, workspace: Workspace, reader: ReaderView) -> None:
-    """Open the hit's article; select its annotation, or its words, in view."""
+def go_to_hit(hit: Hit, workspace: Workspace, reader: ReaderView) -> bool:
+    """Open the hit's article; select its annotation, or its words, in view. False when the
+    article is gone (another program deleted it since the search)."""
     if workspace.article is None or workspace.article.id != hit.article_id:
         workspace.open_article(hit.article_id)
+    if workspace.article is None or workspace.article.id != hit.article_id:
+        return False
     if hit.annotation_id is not None:
         workspace.select_annotation(hit.annotation_id)
     elif hit.start is not None and hit.end is not None:
         workspace.select_annotation(None)
         reader.select_span(hit.start, hit.end)
+    return True

@@ -208,3 +208,44 @@ def test_a_bulk_import_is_indexed_in_one_step_and_leaves_no_pause(  # noqa: ANN0
         a = q.annotations.list()[0]
         q.annotations.update(a.id, note="afterwards")
         assert [h.annotation_id for h in search_project(q, "afterwards").hits] == [a.id]
+
+
+def test_words_the_index_folds_otherwise_are_still_found(tmp_path: Path) -> None:
+    text = ("Андрей Ёлка в Ελλάδα, τσίπρας; हिन्दी समाचार; Straße in Gießen; ﬁnance; "
+            "foo_bar; Cafe\u0301 noir; the prime\nminister spoke.")
+    with Project.open(tmp_path / "w.briefmark", create=True) as p:
+        a = p.articles.get(p.articles.add(text, ArticleMeta(title="Scripts")).id)
+        for query, expected in (("Ёлка", "Ёлка"), ("Андрей", "Андрей"), ("Ελλάδα", "Ελλάδα"),
+                                ("τσίπρας", "τσίπρας"), ("हिन्दी", "हिन्दी"), ("Straße", "Straße"),
+                                ("Gießen", "Gießen"), ("ﬁnance", "ﬁnance"), ("_", "_"),
+                                ("café", "Cafe\u0301"),  # the accent comes with the hit
+                                ('"prime minister"', "prime\nminister")):
+            hits = [h for h in search_project(p, query).hits if h.field == "text"]
+            assert hits, query
+            assert a.text[hits[0].start:hits[0].end] == expected, query
+
+
+def test_review_edges_tags_with_commas_tag_renames_and_overlapping_dates(project) -> None:  # noqa: ANN001
+    from models.search import Filters
+
+    p, en, _he = project
+    a = p.annotations.tag_span(article_id=en.id, kind="event", start=0, end=5,
+                               tags=["x, y"], date="2015-11")
+    assert [h.annotation_id for h in search_project(p, "putin",
+                                                    filters=Filters(tag="x, y")).hits] == [a.id]
+    assert not search_project(p, "putin", filters=Filters(tag="x")).hits
+    for bound in ({"date_from": "2015-11-15"}, {"date_to": "2015-11-15"}):
+        assert [h.annotation_id for h in search_project(p, "putin",
+                                                        filters=Filters(**bound)).hits] == [a.id]
+    with pytest.raises(Exception, match="not a date"):
+        search_project(p, "putin", filters=Filters(date_from="2015-13"))
+    con = sqlite3.connect(p.path)  # a foreign tool renames a tag and renumbers a row
+    with con:
+        con.execute("UPDATE annotation_tag SET tag = 'renamed' WHERE annotation_id = ?", (a.id,))
+    assert [(h.annotation_id, h.field) for h in search_project(p, "renamed").hits] == \
+        [(a.id, "tags")]
+    with con:
+        con.execute("UPDATE annotation SET id = 900 WHERE id = ?", (a.id,))
+    con.close()
+    assert 900 in {h.annotation_id for h in search_project(p, "putin").hits}
+    assert a.id not in {h.annotation_id for h in search_project(p, "putin").hits}

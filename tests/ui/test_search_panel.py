@@ -56,3 +56,17 @@ def test_kind_filter_and_no_matches(qtbot, window) -> None:  # noqa: ANN001
     qtbot.keyClicks(window.search.query, "xyzzy")
     qtbot.waitUntil(lambda: window.search.last.query == "xyzzy", timeout=3000)
     assert window.search.status.text().startswith("No matches")
+
+
+def test_a_hit_whose_article_is_gone_selects_nothing_and_searches_again(qtbot, window) -> None:  # noqa: ANN001
+    from models.project import Project
+
+    search_by_keys(qtbot, window, "ostrander")
+    hit = window.search.results.currentItem().data(0, Qt.ItemDataRole.UserRole)
+    with Project.open(window.session.project.path) as other:  # another program deletes it
+        other.articles.delete(hit.article_id)
+    window.workspace.check_outside_changes()  # as the window's watch does every 2 s
+    before = window.reader.selection()
+    window.views.go_to_hit(hit)
+    assert window.reader.selection() == before  # nothing selected in some other text
+    assert window.search.last is not None and not window.search.last.hits

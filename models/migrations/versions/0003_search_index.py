@@ -27,7 +27,7 @@ def downgrade() -> None:
     for name in ("article_search_insert", "article_search_update", "article_search_delete",
                  "annotation_search_insert", "annotation_search_update",
                  "annotation_search_delete", "annotation_tag_search_insert",
-                 "annotation_tag_search_delete"):
+                 "annotation_tag_search_update", "annotation_tag_search_delete"):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS article_search")
     op.execute("DROP TABLE IF EXISTS annotation_search")
