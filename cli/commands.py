@@ -114,8 +114,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         result = search_project(project, args.query, kinds=args.kind,
                                 article_ids=args.article, filters=filters)
     if args.json:
-        print(result.to_json() if stdout_takes_unicode()
-              else json.dumps([h.as_json() for h in result.hits], indent=1))
+        print(result.to_json(ascii_only=not stdout_takes_unicode()))
         return 0
     if not result.hits:
         print(f"Nothing in this project matches {args.query!r}.")

@@ -9,8 +9,13 @@ from datetime import date
 
 from models.errors import ValidationError
 
+# Kept here, not taken from models/suggest/lexicon: importing that package loads the whole
+# suggestion engine, and every store imports this module.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+_MONTH_WORDS = {w: k for k, m in enumerate(MONTHS, 1) for w in (m.lower(), m[:3].lower())}
+_MONTH_WORDS["sept"] = 9
+
 _SHAPE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -77,8 +82,8 @@ def date_from_when(when: str, published: str, language: str) -> str:
         if mention.date:
             return mention.date
         if mention.year and not re.match(r"['’]?s\b", when[mention.end:]):  # not "1990s"
-            month = next((i + 1 for i, name in enumerate(MONTHS)
-                          if re.search(rf"\b{name[:3]}", mention.text, re.IGNORECASE)), 0)
+            month = next((_MONTH_WORDS[w] for w in re.findall(r"[a-z]+", mention.text.lower())
+                          if w in _MONTH_WORDS), 0)
             return f"{mention.year:04d}-{month:02d}" if month else f"{mention.year:04d}"
     # "in 2015"; not a decade ("the 1990s") nor a clock time ("2030 hours")
     year = re.search(r"\b(1[89]\d\d|20\d\d)\b(?!['’]?s\b|\s*(?:hours|hrs|h)\b)", when)

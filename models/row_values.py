@@ -42,7 +42,9 @@ def as_int(value: Any) -> tuple[int, bool]:
         return 0, True
 
 
-def _names(raw: Any) -> tuple[tuple[str, ...], bool]:
+def participant_names(raw: Any) -> tuple[tuple[str, ...], bool]:
+    """The names in a stored participants list, and whether the stored value was damaged
+    (not a JSON list of strings: a foreign tool wrote it)."""
     if raw in (None, "", "[]"):
         return (), raw is None
     text, bad = as_text(raw)
@@ -69,7 +71,7 @@ def annotation_from_row(keys: Sequence[str], row: Sequence[Any], tags: Iterable[
         if key in data and not isinstance(data[key], str):
             data[key] = as_text(data[key])[0]
             damaged = damaged or _DAMAGED_VALUE
-    data["participants"], bad = _names(data["participants"])
+    data["participants"], bad = participant_names(data["participants"])
     damaged = damaged or (_DAMAGED_VALUE if bad else "")
     clean_tags = []
     for t in tags:

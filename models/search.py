@@ -17,8 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sqlalchemy import bindparam
 from sqlalchemy import text as sql
 
+from models.row_values import participant_names
 from models.textsearch import TextSearch, fold
 from models.values import KINDS
 
@@ -70,8 +72,8 @@ class SearchResult:
             groups.setdefault(h.article_id, []).append(h)
         return groups
 
-    def to_json(self) -> str:
-        return json.dumps([h.as_json() for h in self.hits], ensure_ascii=False, indent=1)
+    def to_json(self, *, ascii_only: bool = False) -> str:
+        return json.dumps([h.as_json() for h in self.hits], ensure_ascii=ascii_only, indent=1)
 
 
 def parse_query(query: str) -> list[str]:
@@ -184,26 +186,36 @@ def search_project(project: Project, query: str, *, kinds: Iterable[str] | None 
 
         raise ValidationError(f"Unknown kind {sorted(wanted - set(KINDS))[0]!r}; use "
                               "claim, quote or event.")
-    only = None if article_ids is None else set(article_ids)
+    only = None if article_ids is None else sorted(set(article_ids))
+    # The index, the kinds and the articles asked for narrow the rows in SQL.
+    params: dict[str, object] = {"q": match, "kinds": sorted(wanted or ()), "only": only or []}
+
+    def query(head: str, where: list[str], tail: str = ""):  # noqa: ANN202
+        """`head` WHERE the conditions `tail`, the list parameters it names expanded."""
+        statement = sql(head + (" WHERE " + " AND ".join(where) if where else "") + tail)
+        lists = [bindparam(n, expanding=True) for n in ("kinds", "only")
+                 if any(f":{n}" in w for w in where)]
+        return statement.bindparams(*lists) if lists else statement
     with project.reading() as con:
         articles: set[int] = set()
         if wanted is None and not filters:
-            narrow = ("WHERE rowid IN (SELECT rowid FROM article_search "
-                      "WHERE article_search MATCH :q)") if match else ""
-            articles = {aid for (aid,) in con.execute(
-                sql(f"SELECT id FROM article {narrow}"), {"q": match})
-                if only is None or aid in only}
+            where = [w for w, on in (
+                ("id IN (SELECT rowid FROM article_search WHERE article_search MATCH :q)",
+                 match), ("id IN :only", only is not None)) if on]
+            articles = {aid for (aid,) in con.execute(query("SELECT id FROM article", where),
+                                                      params)}
+        where = [w for w, on in (
+            ("a.id IN (SELECT rowid FROM annotation_search WHERE annotation_search MATCH :q)",
+             match), ("a.kind IN :kinds", wanted is not None),
+            ("a.article_id IN :only", only is not None)) if on]
         notes: dict[int, list[tuple]] = {}
-        for row in con.execute(sql(
-            'SELECT a.id, a.article_id, a.kind, a.start, a."end", a.text, a.note, a.speaker, '
-            'a.claimant, a.participants, a."where", a."when", '
-            "(SELECT group_concat(t.tag, char(31)) FROM annotation_tag t "
-            " WHERE t.annotation_id = a.id), a.status, a.date "
-            "FROM annotation a " + ("JOIN annotation_search s ON s.rowid = a.id "
-                                    "WHERE annotation_search MATCH :q " if match else "")
-            + "ORDER BY a.article_id, a.start"), {"q": match}):
-            if (wanted is None or row[2] in wanted) and (only is None or row[1] in only):
-                notes.setdefault(row[1], []).append(row)
+        for row in con.execute(query(
+                'SELECT a.id, a.article_id, a.kind, a.start, a."end", a.text, a.note, '
+                'a.speaker, a.claimant, a.participants, a."where", a."when", '
+                "(SELECT group_concat(t.tag, char(31)) FROM annotation_tag t "
+                " WHERE t.annotation_id = a.id), a.status, a.date FROM annotation a",
+                where, " ORDER BY a.article_id, a.start"), params):
+            notes.setdefault(row[1], []).append(row)
         # Article by article, in id order, until the limit: the first results cost what
         # they show (each article's text is read only when its turn comes), not what the
         # whole project holds.
@@ -231,7 +243,7 @@ def _annotation_hits(rows: Iterable[tuple], terms: list[str], filters: Filters) 
         *rest, status, date = rest
         fields = dict(zip(("note", "speaker", "claimant", "participants", "where", "when",
                            "tags"), (str(v or "") for v in rest), strict=True))
-        fields["participants"] = _names(fields["participants"])
+        fields["participants"] = ", ".join(participant_names(fields["participants"])[0])
         fields["tags"] = fields["tags"].replace("\x1f", ", ")  # as shown; split by keeps()
         tags = set(str(rest[6] or "").split("\x1f")) - {""}
         if filters and not filters.keeps(fields, tags, str(status or ""), str(date or "")):
@@ -245,14 +257,6 @@ def _annotation_hits(rows: Iterable[tuple], terms: list[str], filters: Filters) 
         out.append(Hit(article_id, where, " ".join(shown.split())[:240], start, end, aid,
                        kind))
     return out
-
-
-def _names(participants: str) -> str:
-    try:
-        value = json.loads(participants)
-    except ValueError:
-        return participants
-    return ", ".join(str(v) for v in value) if isinstance(value, list) else participants
 
 
 def _article_hits(article_id: int, row: tuple, terms: list[str]) -> list[Hit]:

@@ -3,7 +3,6 @@ dates where they belong (at the start of their month or year), undated events la
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text as sql
 
 from models.event_dates import precision, show_date
+from models.row_values import participant_names
 from models.textsearch import fold
 
 if TYPE_CHECKING:
@@ -47,14 +47,6 @@ class TimelineEntry:
         return out
 
 
-def _list(value: object) -> tuple[str, ...]:
-    try:
-        items = json.loads(str(value or "[]"))
-    except ValueError:
-        return ()
-    return tuple(str(i) for i in items) if isinstance(items, list) else ()
-
-
 def project_timeline(project: Project, *, person: str = "", tag: str = "",
                      article_ids: Iterable[int] | None = None) -> list[TimelineEntry]:
     """Events of the whole project (or of `article_ids`), with `person` among their
@@ -71,7 +63,7 @@ def project_timeline(project: Project, *, person: str = "", tag: str = "",
         for aid, article_id, title, date, when, where, participants, body, tags, s, e in rows:
             if only is not None and article_id not in only:
                 continue
-            people = _list(participants)
+            people = participant_names(participants)[0]
             tag_list = tuple(t for t in str(tags or "").split("\x1f") if t)
             if who and not any(who in fold(p) for p in people):
                 continue

@@ -73,6 +73,7 @@ class DetailsEditor(QWidget):
         self._learned: Counter[str] = Counter()  # names committed in this editor
         self._pending: dict[str, str] = {}  # field -> text typed but not committed yet
         self._paragraphs: Callable[[int, int], str] | None = None
+        self._date_context: Callable[[], tuple[str, str]] | None = None  # set_date_context
         self.completers: dict[str, QCompleter] = {}
 
         form = QFormLayout()
@@ -173,7 +174,7 @@ class DetailsEditor(QWidget):
     def _when_done(self, text: str) -> None:
         """An event's When fills an empty Date ("Tuesday", "1 Dec 2015", "November 2015"),
         read with the suggestions' date rules from the article's publication date."""
-        a, context = self.annotation, getattr(self, "_date_context", None)
+        a, context = self.annotation, self._date_context
         if a is None or a.kind != "event" or not text.strip() or \
                 self.fields["date"].text().strip() or context is None:
             return

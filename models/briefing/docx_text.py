@@ -11,7 +11,7 @@ import unicodedata
 from bisect import bisect_right
 from datetime import date
 
-from models.event_dates import show_date
+from models.event_dates import MONTHS, show_date
 from models.language import is_rtl
 
 # XML 1.0 forbids C0 controls other than tab/newline/CR, the two non-characters U+FFFE/U+FFFF
@@ -21,9 +21,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # Strong left-to-right letters common in news text (Latin, Greek, Cyrillic).
 _LTR = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 def xml_safe(text: str) -> str:
