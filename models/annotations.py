@@ -21,7 +21,7 @@ from sqlalchemy import (
     update,
 )
 
-from models import search_index
+from models import links, people, search_index
 from models.annotation_fields import clean_fields, context_of, kind_change, validate_span
 from models.clock import now_iso
 from models.errors import NotFoundError, ValidationError
@@ -41,6 +41,7 @@ def _to_row(a: Annotation) -> dict[str, Any]:
     row = asdict(a)
     row.pop("tags")
     row.pop("damaged")
+    row.pop("links")
     row["participants"] = json.dumps(list(a.participants), ensure_ascii=False)
     return row
 
@@ -114,7 +115,7 @@ class AnnotationStore:
         next_id = first_id = (con.scalar(select(func.max(AnnotationRow.id))) or 0) + 1
         search_index.pause(con)  # indexed in one statement below, not row by row
         count, rows, tags = 0, [], []
-        for a in annotations:
+        for a in _settled(con, annotations):
             row = _to_row(a)
             row["id"] = next_id
             rows.append(row)
@@ -141,7 +142,7 @@ class AnnotationStore:
         unless another row holds that id by now (then a fresh id: ids are max+1, so another
         program may have been given it). Refuses (StaleChangeError) when one's uuid is
         already stored: it was put back elsewhere, and a second copy would be wrong."""
-        pending = list(annotations)
+        pending = people.settle(con, list(annotations))
         if not pending:
             return []
         uuids = [a.uuid for a in pending]
@@ -167,7 +168,8 @@ class AnnotationStore:
             part = stored[i:i + _CHUNK]
             self._flush(con, [_to_row(a) for a in part],
                         [{"annotation_id": a.id, "tag": t} for a in part for t in a.tags])
-        return stored
+        links.insert_links(con, (x for a in stored for x in a.links))
+        return [replace(a, links=()) if a.links else a for a in stored]
 
     # -- read -----------------------------------------------------------------------------
 
@@ -339,7 +341,7 @@ class AnnotationStore:
                 prefix, suffix = context_of(text, start, end)
                 changes.update(start=start, end=end, text=text[start:end], prefix=prefix,
                                suffix=suffix)
-            changes.update(clean_fields(kind, values))
+            changes.update(people.settle_values(con, old.uuid, clean_fields(kind, values)))
             changes["modified"] = modified or now_iso()
             columns = {k: v for k, v in changes.items() if k != "tags"}
             if "participants" in columns:
@@ -361,7 +363,8 @@ class AnnotationStore:
         """Delete one annotation; returns it whole (read in the deleting transaction) so
         `restore` can undo the deletion. `expect_*` as for `update`."""
         with self._project.writing() as con:
-            old = self._locate(con, annotation_id, expect_uuid, expect_modified)
+            old = links.attach(con, [self._locate(con, annotation_id, expect_uuid,
+                                                  expect_modified)])[0]
             con.execute(delete(AnnotationRow).where(AnnotationRow.id == old.id))
         return old
 
@@ -370,7 +373,8 @@ class AnnotationStore:
         transaction, for `restore_many`."""
         ids = list(annotation_ids)
         with self._project.writing() as con:
-            gone = self.read(con, select(AnnotationRow).where(AnnotationRow.id.in_(ids)))
+            gone = links.attach(con, self.read(con, select(AnnotationRow)
+                                               .where(AnnotationRow.id.in_(ids))))
             if len(gone) < len(set(ids)):
                 missing = sorted(set(ids) - {a.id for a in gone})[0]
                 raise NotFoundError(f"There is no annotation {missing} in this project.")
@@ -393,6 +397,7 @@ class AnnotationStore:
                 raise StaleChangeError(_GONE)
             if any(a.modified != wanted[a.uuid].modified for a in found):
                 raise StaleChangeError(_CHANGED)
+            found = links.attach(con, found)
             ids = [a.id for a in found]
             for i in range(0, len(ids), _CHUNK):
                 con.execute(delete(AnnotationRow).where(AnnotationRow.id.in_(ids[i:i + _CHUNK])))
@@ -418,6 +423,17 @@ class AnnotationStore:
 
     def forget_texts(self) -> None:
         self._texts.clear()
+
+
+def _settled(con: Connection, annotations: Iterable[Annotation]) -> Iterable[Annotation]:
+    """The annotations with their names settled (models/people.py), a chunk at a time."""
+    chunk: list[Annotation] = []
+    for a in annotations:
+        chunk.append(a)
+        if len(chunk) >= _CHUNK:
+            yield from people.settle(con, chunk)
+            chunk = []
+    yield from people.settle(con, chunk)
 
 
 def _haystack(a: Annotation) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from models import links
 from models.clock import now_iso
 from models.errors import BriefmarkError, NotFoundError, ValidationError
 from models.row_values import article_from_row
@@ -169,9 +170,9 @@ class ArticleStore:
                 row = con.execute(select(ArticleRow).where(ArticleRow.id == article_id)).first()
                 if row is None:
                     raise NotFoundError(f"There is no article {article_id} in this project.")
-            annotations = self._project.annotations.read(con, select(AnnotationRow).where(
-                AnnotationRow.article_id == row.id).order_by(AnnotationRow.start,
-                                                             AnnotationRow.end, AnnotationRow.id))
+            annotations = links.attach(con, self._project.annotations.read(
+                con, select(AnnotationRow).where(AnnotationRow.article_id == row.id)
+                .order_by(AnnotationRow.start, AnnotationRow.end, AnnotationRow.id)))
             gone.append(DeletedArticle(article=article_from_row(row),
                                        annotations=tuple(annotations)))
         return gone

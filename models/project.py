@@ -16,6 +16,8 @@ from models.articles import ArticleStore
 from models.clock import now_iso
 from models.errors import BriefmarkError, ProjectOpenError, ReadOnlyProjectError
 from models.identity import default_annotator
+from models.links import LinkStore
+from models.people import PeopleStore
 from models.schema import SettingRow
 
 PROJECT_SUFFIX = ".briefmark"
@@ -37,6 +39,8 @@ class Project:
         self._closed = False
         self.articles = ArticleStore(self)
         self.annotations = AnnotationStore(self)
+        self.people = PeopleStore(self)
+        self.links = LinkStore(self)
         # The user's name, signed on new annotations and notes: it belongs to the person at
         # the keyboard, so it is never read from or written to the file.
         self.annotator: str = " ".join((annotator or "").split()) or default_annotator()

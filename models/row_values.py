@@ -86,6 +86,7 @@ def annotation_from_row(keys: Sequence[str], row: Sequence[Any], tags: Iterable[
         data["end"] = min(max(end, data["start"]), length)
         damaged = _DAMAGED_SPAN
     data["damaged"] = damaged
+    data["links"] = ()
     # Fill the frozen value directly: several times faster than its __init__ for the
     # thousands an article can hold, and every field is now of its declared type.
     value = object.__new__(Annotation)

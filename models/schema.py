@@ -6,7 +6,16 @@ Times are ISO 8601 strings in UTC so that the file reads the same from any tool.
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints so that Alembic batch migrations on SQLite can find them.
@@ -90,6 +99,78 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
+class PersonRow(Base):
+    """A person, organisation or unnamed source the project's annotations name.
+
+    Annotations hold the person's `name` (so every reader and export shows it without a
+    join); renaming or merging rewrites those fields in the same transaction."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    # casefolded, spaces collapsed: one person per spelling however it is capitalised
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="person")
+    description: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[str] = mapped_column(String(32))
+    modified: Mapped[str] = mapped_column(String(32))
+
+
+class PersonAliasRow(Base):
+    """Another name of a person ("Netanyahu", "the prime minister"): typing it names them."""
+
+    __tablename__ = "person_alias"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    alias: Mapped[str] = mapped_column(Text)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"),
+                                           index=True)
+
+
+class PersonMentionRow(Base):
+    """An annotation whose field was written as an alias of the person it now names, so
+    splitting the alias off gives that annotation its own name back."""
+
+    __tablename__ = "person_mention"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    annotation_uuid: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    written: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+class LinkRow(Base):
+    """A typed link between two annotations, perhaps in different articles.
+
+    Ends are annotation uuids (an annotation's id may change when undo puts it back);
+    a trigger deletes the links of a deleted annotation (models/links.py)."""
+
+    __tablename__ = "annotation_link"
+    __table_args__ = (UniqueConstraint("source", "target", "type"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    source: Mapped[str] = mapped_column(String(36), index=True)
+    target: Mapped[str] = mapped_column(String(36), index=True)
+    type: Mapped[str] = mapped_column(String(16))
+    # the link is evidence the claim's verification status rests on
+    cites_status: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    annotator: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[str] = mapped_column(String(32))
+
+
+# Links go with their annotation, whichever program deletes it (models/links.py).
+LINK_DDL: tuple[str, ...] = (
+    "CREATE TRIGGER annotation_link_delete AFTER DELETE ON annotation BEGIN "
+    "DELETE FROM annotation_link WHERE source = old.uuid OR target = old.uuid; END",
+)
+
+
 def _install_search_index() -> None:
     """A new file gets the search index with its tables (models/search_index.py); older
     files get it from migration 0003."""
@@ -97,7 +178,7 @@ def _install_search_index() -> None:
 
     from models.search_index import DDL as SEARCH_DDL
 
-    for statement in SEARCH_DDL:
+    for statement in SEARCH_DDL + LINK_DDL:
         event.listen(Base.metadata, "after_create", DDL(statement))
 
 

@@ -23,6 +23,20 @@ ANNOTATION_FIELDS: dict[str, tuple[str, ...] | None] = {
 
 
 @dataclass(frozen=True)
+class Link:
+    """"source TYPE target" between two annotations, by uuid (models/links.py)."""
+
+    uuid: str
+    source: str
+    target: str
+    type: str
+    cites_status: bool = False
+    note: str = ""
+    annotator: str = ""
+    created: str = ""
+
+
+@dataclass(frozen=True)
 class Annotation:
     id: int
     uuid: str
@@ -48,6 +62,8 @@ class Annotation:
     # Why a row another tool wrote had to be repaired when read ("" for sound rows); never
     # stored. A damaged annotation's offsets were clamped into the text.
     damaged: str = ""
+    # Its links, read only by the paths that delete it, so that undo puts them back.
+    links: tuple[Link, ...] = ()
 
     @property
     def person(self) -> str:

@@ -13,8 +13,8 @@ import pytest
 import main as entry
 from models.project import Project
 from models.search import search_project
-from models.search_index import DDL
 from models.values import ArticleMeta
+from tests.core.old_schema import copy_at_revision
 
 EN = ("Putin meets Netanyahu 🚲 in Paris\r\n\r\nIsrael and Russia are to deepen their military "
       "coordination during the latter’s airstrikes, Netanyahu said after “very bright” talks "
@@ -105,18 +105,7 @@ def test_migration_builds_the_index_for_an_existing_file(tmp_path: Path, project
     p, en, _he = project
     p.annotations.tag_span(article_id=en.id, kind="quote", start=0, end=5, speaker="Ann Lee")
     old = tmp_path / "old.briefmark"
-    source, con = sqlite3.connect(p.path), sqlite3.connect(old)
-    source.backup(con)  # a whole copy, the WAL's committed pages included
-    source.close()
-    # back to schema 0002: no index, no triggers
-    with con:
-        for statement in DDL:
-            name = statement.split()[2] if statement.startswith("CREATE TRIGGER") else \
-                statement.split()[3]
-            kind = "TRIGGER" if statement.startswith("CREATE TRIGGER") else "TABLE"
-            con.execute(f"DROP {kind} {name}")
-        con.execute("UPDATE alembic_version SET version_num = '0002'")
-    con.close()
+    copy_at_revision(p.path, old, "0002")  # no index, no triggers
     with Project.open(old) as upgraded:
         assert upgraded.backup is not None and upgraded.backup.exists()
         assert [h.field for h in search_project(upgraded, "lee").hits] == ["speaker"]
