@@ -8,17 +8,23 @@ Annotation model counts them.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import Connection, literal_column, select
+
 from models.anchoring import place
-from models.errors import BriefmarkError, ValidationError
+from models.errors import BriefmarkError, NotFoundError, ValidationError
+from models.row_values import annotation_from_row, article_from_row
+from models.schema import AnnotationRow, AnnotationTagRow, ArticleRow
 from models.textnorm import normalise_text
-from models.values import Annotation, ArticleMeta
+from models.values import KINDS, Annotation, Article, ArticleMeta
 
 if TYPE_CHECKING:
     from models.project import Project
@@ -41,24 +47,172 @@ def annotation_json(a: Annotation) -> dict[str, Any]:
 
 def export_json(project: Project, *, article_ids: Iterable[int] = (),
                 kinds: Iterable[str] = ()) -> dict[str, Any]:
-    ids = list(article_ids) or [s.id for s in project.articles.list()]
-    kinds = list(kinds)
+    """The articles (all, in id order, or `article_ids` in the order given) with their
+    annotations (of `kinds`, or all) in text order, as the JSON file holds them.
+
+    Read in one snapshot, `_EXPORT_CHUNK` articles per query (it was four statements per
+    article, 3.5 s of a 1,000-article export): the values are those `articles.get` and
+    `annotations.list` give, built by the same row functions."""
+    with _no_cycle_collection():
+        return _export_json(project, list(article_ids), list(kinds))
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Building hundreds of thousands of dicts and lists (none of them cyclic) sets off the
+    cycle collector again and again, each pass over everything built so far: 40 % of a
+    5,000-article export. It is switched back on (if it was on) when done."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _export_json(project: Project, article_ids: list[int], kinds: list[str]
+                 ) -> dict[str, Any]:
     articles = []
-    for article_id in ids:
-        a = project.articles.get(article_id)
-        entry: dict[str, Any] = {k: getattr(a, k) for k in ARTICLE_KEYS}
-        entry["uuid"] = a.uuid
-        entry["text"] = a.text
-        entry["annotations"] = [
-            annotation_json(x)
-            for x in project.annotations.list(article_id=article_id, kinds=kinds or None)
-        ]
-        articles.append(entry)
+    with project.reading() as con:  # one read transaction: one snapshot of the file
+        ids = article_ids or list(con.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
+        for i in range(0, len(ids), _EXPORT_CHUNK):
+            part = ids[i:i + _EXPORT_CHUNK]
+            found = {a.id: a for a in map(article_from_row, con.execute(
+                select(ArticleRow).where(ArticleRow.id.in_(set(part)))))}
+            if i == 0:  # refused in the order the per-article reads refused
+                if part[0] not in found:
+                    raise NotFoundError(f"There is no article {part[0]} in this project.")
+                if unknown := set(kinds) - set(KINDS):
+                    raise ValidationError(f"Kind {sorted(unknown)[0]!r} is unknown.")
+            annotations = _annotations_of(con, found, kinds)
+            for article_id in part:
+                a = found.get(article_id)
+                if a is None:
+                    raise NotFoundError(f"There is no article {article_id} in this project.")
+                entry: dict[str, Any] = {k: getattr(a, k) for k in ARTICLE_KEYS}
+                entry["uuid"] = a.uuid
+                entry["text"] = a.text
+                entry["annotations"] = [annotation_json(x)
+                                        for x in annotations.get(article_id, ())]
+                articles.append(entry)
     return {"format": FORMAT, "version": VERSION, "articles": articles}
 
 
+_EXPORT_CHUNK = 100  # articles per query: few statements, bounded rows in hand
+_ROW_KEYS = tuple(c.key for c in AnnotationRow.__table__.columns)
+
+
+def _annotations_of(con: Connection, articles: dict[int, Article],
+                    kinds: list[str]) -> dict[int, list[Annotation]]:
+    """The annotations of these articles in text order, as AnnotationStore.list builds
+    them (tags in the order stored, offsets bounded by the article's text)."""
+    where = [AnnotationRow.article_id.in_(list(articles))]
+    if kinds:
+        where.append(AnnotationRow.kind.in_(kinds))
+    rows = con.execute(select(AnnotationRow).where(*where).order_by(
+        AnnotationRow.article_id, AnnotationRow.start, AnnotationRow.end,
+        AnnotationRow.id)).all()
+    tags: dict[Any, list[Any]] = {}
+    ids = select(AnnotationRow.id).where(*where).scalar_subquery()
+    for aid, t in con.execute(
+            select(AnnotationTagRow.annotation_id, AnnotationTagRow.tag)
+            .where(AnnotationTagRow.annotation_id.in_(ids))
+            .order_by(literal_column("annotation_tag.rowid"))):
+        tags.setdefault(aid, []).append(t)
+    lengths = {article_id: len(a.text) for article_id, a in articles.items()}
+    out: dict[int, list[Annotation]] = {}
+    for r in rows:
+        a = annotation_from_row(_ROW_KEYS, r, tags.get(r.id, ()), lengths.get)
+        out.setdefault(a.article_id, []).append(a)
+    return out
+
+
 def dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """`json.dumps(data, ensure_ascii=False, indent=1)` and a newline, byte for byte.
+
+    The standard library encodes indented JSON in pure Python, one generator step per
+    token (about 13 s for a 5,000-article project); `_indented` lays out the same text
+    with C-encoded strings. Values it does not know fall back to the standard library."""
+    try:
+        with _no_cycle_collection():
+            return _indented(data, "\n") + "\n"
+    except (_Unusual, TypeError, ValueError, RecursionError):  # the library says what it says
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+class _Unusual(Exception):
+    """A value the fast encoder leaves to the standard library."""
+
+
+_encode_str = json.encoder.encode_basestring  # the C version when the C module is there
+
+
+def _c_encoder(newline: str) -> Any:
+    """The standard library's C encoder writing items `,` + `newline` apart: a dict or
+    list of scalars at the depth `newline` indents, without its brackets' line breaks."""
+    found = _C_ENCODERS.get(newline)
+    if found is None:
+        found = _C_ENCODERS[newline] = _make_c_encoder(
+            None, _refuse, _encode_str, None, ": ", "," + newline, False, False, True)
+    return found
+
+
+def _refuse(value: Any) -> Any:
+    raise _Unusual
+
+
+_make_c_encoder = getattr(json.encoder, "c_make_encoder", None)
+_C_ENCODERS: dict[str, Any] = {}
+_NESTED = (dict, list, tuple)
+
+
+def _indented(value: Any, newline: str) -> str:
+    """`value` laid out as json.dumps(indent=1, ensure_ascii=False) lays it out, where
+    `newline` is a line break followed by the indent of the line `value` starts on.
+
+    Runs of scalar items go through the C encoder (its output for str, int, float, bool
+    and None is the pure-Python encoder's); only nesting is laid out here."""
+    if isinstance(value, str):
+        return _encode_str(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = newline + " "
+        parts: list[str] = []
+        run: dict[Any, Any] = {}
+        for k, v in value.items():
+            if not isinstance(v, _NESTED):
+                run[k] = v
+                continue
+            if not isinstance(k, str):
+                raise _Unusual  # the standard library's key conversions
+            if run:
+                parts.append(_scalars(run, inner))
+                run = {}
+            parts.append(f"{_encode_str(k)}: {_indented(v, inner)}")
+        if run:
+            parts.append(_scalars(run, inner))
+        return "{" + inner + ("," + inner).join(parts) + newline + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        inner = newline + " "
+        if not any(isinstance(v, _NESTED) for v in value):
+            return "[" + inner + _scalars(value, inner) + newline + "]"
+        parts = [_indented(v, inner) if isinstance(v, _NESTED) else _scalars((v,), inner)
+                 for v in value]
+        return "[" + inner + ("," + inner).join(parts) + newline + "]"
+    return _scalars((value,), newline)
+
+
+def _scalars(items: dict[Any, Any] | list[Any] | tuple[Any, ...], newline: str) -> str:
+    """Scalar items of a dict or list, `,` + `newline` apart, without the brackets."""
+    if _make_c_encoder is None:
+        raise _Unusual
+    if not isinstance(items, dict):
+        items = list(items)
+    return "".join(_c_encoder(newline)(items, 0))[1:-1]
 
 
 CSV_COLUMNS = ("article_id", "article_title") + ANNOTATION_KEYS
