@@ -308,11 +308,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON list")
     p.add_argument("--accept", action="store_true", help="store every suggestion as annotation")
     p.set_defaults(handler=_cmd_suggest)
+
+    from cli import project_commands
+
+    project_commands.register(add, lambda cmd: functools.partial(cmd, open_project=_open))
     return parser
 
 
 COMMANDS = ("import", "list", "export", "import-annotations", "search", "suggest",
-            "timeline")
+            "timeline", "people", "link", "links")
 
 
 def run_cli(argv: Sequence[str]) -> int:

@@ -184,6 +184,34 @@ class AnnotationStore:
         found = self._query(select(AnnotationRow).where(AnnotationRow.uuid == uuid))
         return found[0] if found else None
 
+    def by_uuids(self, uuids: Iterable[str]) -> dict[str, Annotation]:
+        """The annotations with these uuids that exist, by uuid."""
+        keys = list(set(uuids))
+        out: dict[str, Annotation] = {}
+        with self._project.reading() as con:
+            for i in range(0, len(keys), _CHUNK):
+                out.update((a.uuid, a) for a in self.read(con, select(AnnotationRow).where(
+                    AnnotationRow.uuid.in_(keys[i:i + _CHUNK]))))
+        return out
+
+    def by_ids(self, ids: Iterable[int]) -> list[Annotation]:
+        """The annotations with these ids that exist."""
+        keys = list(set(ids))
+        out: list[Annotation] = []
+        with self._project.reading() as con:
+            for i in range(0, len(keys), _CHUNK):
+                out += self.read(con, select(AnnotationRow).where(
+                    AnnotationRow.id.in_(keys[i:i + _CHUNK])))
+        return out
+
+    def recent(self, *, limit: int, except_article: int | None = None) -> list[Annotation]:
+        """The annotations changed last, newest first (optionally outside one article)."""
+        stmt = select(AnnotationRow).order_by(AnnotationRow.modified.desc(),
+                                              AnnotationRow.id.desc()).limit(limit)
+        if except_article is not None:
+            stmt = stmt.where(AnnotationRow.article_id != except_article)
+        return self._query(stmt)
+
     def uuids(self) -> set[str]:
         """Every annotation uuid in the project (cheap: no values are built)."""
         with self._project.reading() as con:
@@ -350,6 +378,8 @@ class AnnotationStore:
             if "start" in changes:
                 changes["damaged"] = ""
             con.execute(update(AnnotationRow).where(AnnotationRow.id == old.id).values(**columns))
+            people.prune(con, [n for role, n in people.named(old)
+                               if role in changes and n not in people.names_in(changes)])
             if "tags" in changes:
                 con.execute(delete(AnnotationTagRow)
                             .where(AnnotationTagRow.annotation_id == old.id))

@@ -402,6 +402,23 @@ def settle_names(con: Connection, wanted: list[tuple[str, str, str]]) -> dict[st
     return {n: found[name_key(n)][1] for _, _, n in wanted if n.strip()}
 
 
+def prune(con: Connection, names: Iterable[str]) -> None:
+    """Forget people that only a passing field value made: a field saves as it is typed, so
+    "B", "Be", "Ben" each became a person for a keystroke. A person is dropped when no
+    annotation names them any more and the user never touched them (no aliases, no
+    description or note, never edited)."""
+    keys = {name_key(n) for n in names if n.strip()}
+    if not keys:
+        return
+    for pid, name in con.execute(
+            select(PersonRow.id, PersonRow.name).where(
+                PersonRow.key.in_(keys), PersonRow.description == "", PersonRow.note == "",
+                PersonRow.created == PersonRow.modified,
+                ~PersonRow.id.in_(select(PersonAliasRow.person_id)))).all():
+        if not _rename_fields(con, {as_text(name)[0]}, "\0"):
+            con.execute(delete(PersonRow).where(PersonRow.id == pid))
+
+
 def adopt_names(con: Connection) -> int:
     """Make a person of every name the annotations hold that is not one yet; names that
     differ only in case or spacing are one person, named as most annotations write them
@@ -460,6 +477,17 @@ WITH uses(name) AS (
 )
 SELECT name, count(*) FROM uses GROUP BY name
 """
+
+
+def names_in(values: dict[str, Any]) -> set[str]:
+    """The names a set of field values holds."""
+    out = {values[r] for r in ("speaker", "claimant") if values.get(r)}
+    return out | set(values.get("participants", ()))
+
+
+def named(a: Annotation) -> list[tuple[str, str]]:
+    """(role, name) for each name an annotation holds."""
+    return _named(a)
 
 
 def _named(a: Annotation) -> list[tuple[str, str]]:

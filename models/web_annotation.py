@@ -4,7 +4,9 @@ Each annotation becomes an `Annotation` whose target is the article (`urn:uuid:`
 article) narrowed by a TextPositionSelector (code points, as the model counts them) and a
 TextQuoteSelector (exact text with 32 characters of prefix and suffix). The kind is a
 `classifying` body; speaker, claimant, status, when/date/where and participants are
-`describing` bodies; the note is `commenting`, tags are `tagging`. The whole export is one
+`describing` bodies; the note is `commenting`, tags are `tagging`. A link between two
+annotations is a `linking` Annotation whose targets are the two annotations (source first)
+and whose `describing` body names the type ("supports"). The whole export is one
 `AnnotationCollection` page.
 """
 
@@ -14,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from models.project import Project
-from models.values import Annotation, Article
+from models.values import Annotation, Article, Link
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -64,6 +66,26 @@ def annotation_w3c(a: Annotation, article: Article) -> dict[str, Any]:
     return out
 
 
+def link_w3c(link: Link) -> dict[str, Any]:
+    bodies = [_text_body(link.type, "describing")]
+    if link.cites_status:
+        bodies.append(_text_body("cited for the claim's status", "describing"))
+    if link.note:
+        bodies.append(_text_body(link.note, "commenting"))
+    out: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": f"urn:uuid:{link.uuid}",
+        "type": "Annotation",
+        "motivation": "linking",
+        "created": link.created,
+        "body": bodies,
+        "target": [f"urn:uuid:{link.source}", f"urn:uuid:{link.target}"],
+    }
+    if link.annotator:
+        out["creator"] = {"type": "Person", "name": link.annotator}
+    return out
+
+
 def export_web_annotations(project: Project, *, article_ids: Iterable[int] = (),
                            kinds: Iterable[str] = ()) -> dict[str, Any]:
     ids = list(article_ids) or [s.id for s in project.articles.list()]
@@ -72,6 +94,9 @@ def export_web_annotations(project: Project, *, article_ids: Iterable[int] = (),
         article = project.articles.get(article_id)
         items += [annotation_w3c(a, article) for a in
                   project.annotations.list(article_id=article_id, kinds=list(kinds) or None)]
+    exported = {item["id"] for item in items}
+    items += [link_w3c(x) for x in project.links.list(article_ids=list(article_ids))
+              if f"urn:uuid:{x.source}" in exported and f"urn:uuid:{x.target}" in exported]
     return {
         "@context": CONTEXT,
         "id": f"urn:briefmark:{project.path.stem}",

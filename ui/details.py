@@ -56,6 +56,7 @@ class DetailsEditor(QWidget):
 
     fieldEdited = Signal(int, str, object)
     escapePressed = Signal()
+    shown = Signal(object)  # the annotation now shown (None: none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +98,8 @@ class DetailsEditor(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.quote)
         layout.addLayout(form)
+        self._sections = QVBoxLayout()  # add_section: more about the annotation below
+        layout.addLayout(self._sections)
         layout.addStretch(1)
         self._undo_filter = _GlobalUndoFilter(self)
         for w in self.fields.values():
@@ -208,6 +211,7 @@ class DetailsEditor(QWidget):
     def show_annotation(self, a: Annotation | None, *, keep_focused: bool = False) -> None:
         """Fill the fields; with keep_focused the field being typed in is left alone."""
         self.annotation = a
+        self.shown.emit(a)
         focused = self.focusWidget() if keep_focused else None
         if a is None:
             self.heading.setText("Select an annotation, or select text and press C, Q or E.")
@@ -256,6 +260,10 @@ class DetailsEditor(QWidget):
             w.blockSignals(False)
         if focused is None:
             self.date_hint.clear()
+
+    def add_section(self, widget: QWidget) -> None:
+        """Show `widget` below the fields (the links view)."""
+        self._sections.addWidget(widget)
 
     def set_read_only(self, read_only: bool) -> None:
         for w in self.fields.values():

@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
                                   lambda: {a.id: a.title for a in self.library.model.articles},
                                   self.workspace, self.reader, self.focus_reader)
         self.search, self.search_dock = self.views.search, self.views.search_dock
+        self.details.add_section(self.views.links)
+        self.details.shown.connect(self.views.show_links)
         self.project_files = ProjectFiles(self, self.settings, self.open_project)
         self.annotator = Annotator(self.workspace, self.reader, self.panel, self.details,
                                    self._snap_action(), self.notify, self.confirm)
@@ -246,6 +248,10 @@ class MainWindow(QMainWindow):
                                  tip="Every event of the project in date order")
         self.act_search = make("Search Project…", self.views.open_search, ("Ctrl+Shift+F",),
                                tip="Every article and annotation of the project")
+        self.act_people = make("People", self.views.open_people, ("Ctrl+Shift+E",),
+                               tip="Everyone the annotations name: merge, rename, split")
+        self.act_link = make("Link To…", self.views.link_current, ("L",), reader_only=True,
+                             editing=True, tip="Link the current annotation to another")
         self.act_zoom_in = make("Zoom In", lambda: self.zoom(1), ("Ctrl++", "Ctrl+="))
         self.act_zoom_out = make("Zoom Out", lambda: self.zoom(-1), ("Ctrl+-",))
         self.act_zoom_reset = make("Actual Size", lambda: self.zoom(0), ("Ctrl+0",))
@@ -302,7 +308,7 @@ class MainWindow(QMainWindow):
         for a in self.kind_actions.values():
             self.kind_menu.addAction(a)
         ann.addSeparator()
-        for a in (self.act_next, self.act_prev, self.act_edit, self.act_delete):
+        for a in (self.act_next, self.act_prev, self.act_edit, self.act_link, self.act_delete):
             ann.addAction(a)
         ann.addSeparator()
         for a in (self.act_span, *self.nudge_actions):
@@ -318,6 +324,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.act_show_library)
         view.addAction(self.act_timeline)
+        view.addAction(self.act_people)
         view.addSeparator()
         view.addAction(self.act_focus_reader)
         view.addAction(self.act_focus_panel)

@@ -24,6 +24,11 @@ class ProjectSession(QObject):
     # step no longer applies (it leaves the history; the rest stays): the message says why
     refused = Signal(str)
     failed = Signal(str)
+    # people were renamed, merged, split or edited: the uuids of annotations whose names
+    # changed (views showing them read them again)
+    peopleChanged = Signal(list)
+    # links were added or removed: the uuids of the annotations at their ends
+    linksChanged = Signal(list)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)

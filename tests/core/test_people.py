@@ -60,7 +60,8 @@ def test_new_names_become_people_and_aliases_resolve(two) -> None:  # noqa: ANN0
     counts = {c.person.name: c for c in p.people.counts()}
     assert (counts["Benjamin Netanyahu"].quotes, counts["Benjamin Netanyahu"].events,
             counts["Benjamin Netanyahu"].articles) == (3, 1, 2)
-    assert counts["Elizabeth Ailes"].total == 0  # named once, then edited away
+    assert "Elizabeth Ailes" not in counts  # named once, then edited away: not kept
+    quote(p, en, "Elizabeth Ailes declined", "Elizabeth Ailes")
     assert {a.id for a in p.people.uses("Benjamin Netanyahu")} == {q.id, h.id, event.id,
                                                                     q.id - 1}
     with pytest.raises(ValidationError, match="merge the two"):
@@ -144,7 +145,8 @@ def test_a_named_person_cannot_be_deleted_an_unused_one_can(two) -> None:  # noq
     q = quote(p, en, "we will act", "Ann Lee")
     with pytest.raises(ValidationError, match="merge"):
         p.people.remove(p.people.find("Ann Lee").uuid)
-    p.annotations.update(q.id, speaker="")
+    p.people.edit(p.people.find("Ann Lee").uuid, description="spokeswoman")
+    p.annotations.update(q.id, speaker="")  # a person the user described is kept
     gone = p.people.remove(p.people.find("Ann Lee").uuid)
     assert p.people.find("Ann Lee") is None
     p.people.apply(gone.inverse())
@@ -171,3 +173,15 @@ def test_migration_makes_people_of_existing_names(tmp_path: Path, two) -> None: 
         assert set(people) == {"Netanyahu", "Ann Lee"}
         assert people["Netanyahu"].quotes == 3 and people["Ann Lee"].events == 1
         assert {a.speaker for a in upgraded.annotations.list(kinds=["quote"])} == {"Netanyahu"}
+
+
+def test_names_typed_a_key_at_a_time_leave_no_fragments(two) -> None:  # noqa: ANN001
+    p, en, _ = two
+    q = quote(p, en, "we will act", "")
+    for n in range(1, len("Benjamin Netanyahu") + 1):
+        p.annotations.update(q.id, speaker="Benjamin Netanyahu"[:n])
+    assert [x.name for x in p.people.list()] == ["Benjamin Netanyahu"]
+    kept = p.people.find("Benjamin Netanyahu")
+    p.people.edit(kept.uuid, description="prime minister")
+    p.annotations.update(q.id, speaker="")
+    assert [x.name for x in p.people.list()] == ["Benjamin Netanyahu"]  # touched: kept
