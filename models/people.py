@@ -162,23 +162,6 @@ class PeopleStore:
             found = self._project.annotations.read(con, stmt)
         return [a for a in found if name in (a.speaker, a.claimant) or name in a.participants]
 
-    def names(self) -> dict[str, str]:
-        """Every name and alias (folded key) with the person's name, for completion."""
-        with self._project.reading() as con:
-            out = {k: as_text(n)[0] for k, n in con.execute(select(PersonRow.key,
-                                                                     PersonRow.name))}
-            for k, n in con.execute(select(PersonAliasRow.key, PersonRow.name).join(
-                    PersonRow, PersonRow.id == PersonAliasRow.person_id)):
-                out.setdefault(k, as_text(n)[0])
-        return out
-
-    def aliases(self) -> dict[str, str]:
-        """Each alias as written with the name of the person it belongs to."""
-        with self._project.reading() as con:
-            return {as_text(a)[0]: as_text(n)[0] for a, n in con.execute(
-                select(PersonAliasRow.alias, PersonRow.name).join(
-                    PersonRow, PersonRow.id == PersonAliasRow.person_id))}
-
     def proposals(self) -> list[Proposal]:
         """Likely variants of one person to merge (never merged without the user)."""
         dismissed = {tuple(p) for p in _load_list(self._project.setting(DISMISSED_KEY))}
@@ -331,7 +314,7 @@ class PeopleStore:
 def settle(con: Connection, annotations: list[Annotation]) -> list[Annotation]:
     """The annotations with aliases turned into their person's name; new names become
     people and aliased ones are remembered (for split), inside the caller's transaction."""
-    wanted = [(a.uuid, role, n) for a in annotations for role, n in _named(a)]
+    wanted = [(a.uuid, role, n) for a in annotations for role, n in named(a)]
     if not wanted:
         return annotations
     mapping = settle_names(con, wanted)
@@ -487,10 +470,6 @@ def names_in(values: dict[str, Any]) -> set[str]:
 
 def named(a: Annotation) -> list[tuple[str, str]]:
     """(role, name) for each name an annotation holds."""
-    return _named(a)
-
-
-def _named(a: Annotation) -> list[tuple[str, str]]:
     out = [(r, v) for r, v in (("speaker", a.speaker), ("claimant", a.claimant)) if v]
     return out + [("participants", n) for n in a.participants if n]
 
