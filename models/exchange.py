@@ -1,8 +1,9 @@
 """Lossless JSON export/import and CSV export of articles with their annotations.
 
 JSON shape (version 1): {"format": "briefmark", "version": 1, "articles": [{article fields,
-"text", "annotations": [{annotation fields}]}]}. Offsets are code points, as the W3C Web
-Annotation model counts them.
+"text", "annotations": [{annotation fields}]}], "links": [{link fields}]}. Offsets are code
+points, as the W3C Web Annotation model counts them. Links are in models/link_exchange.py;
+a file without them (written before links) reads as before.
 """
 
 from __future__ import annotations
@@ -21,10 +22,18 @@ from sqlalchemy import Connection, literal_column, select
 
 from models.anchoring import place
 from models.errors import BriefmarkError, NotFoundError, ValidationError
+from models.link_exchange import (
+    LinkImport,
+    check_links,
+    csv_cells,
+    import_links,
+    link_json,
+    read_links,
+)
 from models.row_values import annotation_from_row, article_from_row
 from models.schema import AnnotationRow, AnnotationTagRow, ArticleRow
 from models.textnorm import normalise_text
-from models.values import KINDS, Annotation, Article, ArticleMeta
+from models.values import KINDS, Annotation, Article, ArticleMeta, Link
 
 if TYPE_CHECKING:
     from models.project import Project
@@ -74,6 +83,7 @@ def _no_cycle_collection() -> Iterator[None]:
 def _export_json(project: Project, article_ids: list[int], kinds: list[str]
                  ) -> dict[str, Any]:
     articles = []
+    exported: set[str] = set()
     with project.reading() as con:  # one read transaction: one snapshot of the file
         ids = article_ids or list(con.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
         for i in range(0, len(ids), _EXPORT_CHUNK):
@@ -93,10 +103,12 @@ def _export_json(project: Project, article_ids: list[int], kinds: list[str]
                 entry: dict[str, Any] = {k: getattr(a, k) for k in ARTICLE_KEYS}
                 entry["uuid"] = a.uuid
                 entry["text"] = a.text
-                entry["annotations"] = [annotation_json(x)
-                                        for x in annotations.get(article_id, ())]
+                mine = annotations.get(article_id, ())
+                entry["annotations"] = [annotation_json(x) for x in mine]
+                exported.update(x.uuid for x in mine)
                 articles.append(entry)
-    return {"format": FORMAT, "version": VERSION, "articles": articles}
+        links = [link_json(x) for x in read_links(con, exported)]
+    return {"format": FORMAT, "version": VERSION, "articles": articles, "links": links}
 
 
 _EXPORT_CHUNK = 100  # articles per query: few statements, bounded rows in hand
@@ -215,7 +227,7 @@ def _scalars(items: dict[Any, Any] | list[Any] | tuple[Any, ...], newline: str) 
     return "".join(_c_encoder(newline)(items, 0))[1:-1]
 
 
-CSV_COLUMNS = ("article_id", "article_title") + ANNOTATION_KEYS
+CSV_COLUMNS = ("article_id", "article_title") + ANNOTATION_KEYS + ("links",)
 
 
 def export_csv(project: Project, *, article_ids: Iterable[int] = (),
@@ -224,12 +236,16 @@ def export_csv(project: Project, *, article_ids: Iterable[int] = (),
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for article in export_json(project, article_ids=article_ids, kinds=kinds)["articles"]:
+    data = export_json(project, article_ids=article_ids, kinds=kinds)
+    cells = csv_cells(Link(uuid=x["id"], source=x["from"], target=x["to"], type=x["type"])
+                      for x in data["links"])
+    for article in data["articles"]:
         for ann in article["annotations"]:
             row = [article["id"], article["title"]]
             for key in ANNOTATION_KEYS:
                 value = ann[key]
                 row.append("; ".join(value) if isinstance(value, list) else value)
+            row.append(cells.get(ann["id"], ""))
             writer.writerow(row)
     return buf.getvalue()
 
@@ -246,6 +262,7 @@ class AnnotationImportReport:
     already_present: int = 0
     not_placed: int = 0  # how many could not be placed, however many that is
     orphaned: list[str] = field(default_factory=list)  # the first SAMPLE, one line each
+    links: LinkImport = field(default_factory=LinkImport)
 
     def refuse(self, line: str) -> None:
         self.not_placed += 1
@@ -258,6 +275,11 @@ class AnnotationImportReport:
                f"existing articles; {self.placed} annotations imported "
                f"({self.moved} placed by their quoted text), {self.already_present} "
                "already present"]
+        x = self.links
+        if x.imported or x.already_present or x.not_linked:
+            out.append(f"{x.imported} links imported, {x.already_present} already present"
+                       + (f", {x.not_linked} not linked (an annotation they join was not "
+                          "placed)" if x.not_linked else ""))
         out += [f"not placed: {line}" for line in self.orphaned]
         if self.not_placed > len(self.orphaned):
             out.append(f"not placed: {self.not_placed - len(self.orphaned)} more annotations "
@@ -296,7 +318,8 @@ _VALUE_FIELDS = ("note", "tags", "speaker", "claimant", "status", "when", "date"
 
 
 def check_file(data: Any) -> list[dict[str, Any]]:
-    """Check the whole file before anything is written; returns its articles."""
+    """Check the whole file before anything is written; returns its articles (its links
+    are checked too: `import_json` reads them again)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError("This is not a Briefmark annotation file (no \"format\": "
                               "\"briefmark\").")
@@ -334,6 +357,7 @@ def check_file(data: Any) -> list[dict[str, Any]]:
                 if ann.get(key) is not None and (not isinstance(ann[key], int)
                                                  or isinstance(ann[key], bool)):
                     raise ValidationError(f"{at}: \"{key}\" must be a whole number.")
+    check_links(data)
     return articles
 
 
@@ -386,6 +410,7 @@ def import_json(project: Project, data: Any) -> AnnotationImportReport:
             report.placed += store.insert_many(con, _placed(
                 store, report, existing_uuids, entry, article_id, text, text != raw,
                 entry.get("title") or f"article {n}"))
+        report.links = import_links(con, check_links(data))
     return report
 
 

@@ -1,8 +1,10 @@
 """Links between annotations: across articles, deleted with an annotation and brought back
-by undo, in the W3C export, through `main.py link` / `links` / `people`. Real files."""
+by undo, in the JSON round trip, CSV and W3C exports, through `main.py link` / `links` / `people`. Real files."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 import main as entry
 from models.errors import ValidationError
+from models.exchange import export_csv, export_json, import_json
 from models.project import Project
 from models.values import ArticleMeta
 from models.web_annotation import export_web_annotations
@@ -115,3 +118,75 @@ def test_cli_link_links_and_people(linked, capsys: pytest.CaptureFixture) -> Non
     assert "No person or alias “Nobody”" in capsys.readouterr().err
     assert entry.main(["people", path]) == 0
     assert "The minister (also the minister of water)" in capsys.readouterr().out
+
+
+def test_links_survive_the_json_round_trip_through_the_cli(
+        linked, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:  # noqa: ANN001
+    p, _en, he, claim, quote, event = linked
+    supports = p.links.add(quote.id, claim.id, "supports", note="same words 🎉")
+    contradicts = p.links.add(event.id, claim.id, "contradicts", cites_status=True)
+    out = tmp_path / "all.json"
+    assert entry.main(["export", str(p.path), "--format", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [(x["from"], x["type"], x["to"]) for x in data["links"]] == [
+        (quote.uuid, "supports", claim.uuid), (event.uuid, "contradicts", claim.uuid)]
+    # into a new project: every link back, with its id, note, status flag and annotator
+    fresh = tmp_path / "fresh.briefmark"
+    capsys.readouterr()
+    assert entry.main(["import-annotations", str(fresh), str(out)]) == 0
+    assert "2 links imported, 0 already present" in capsys.readouterr().out
+    with Project.open(fresh) as q:
+        assert q.links.list() == p.links.list() == [supports, contradicts]
+        again = q.annotations.by_uuids([claim.uuid])[claim.uuid]
+        assert [(e.label, e.other.text) for e in q.links.of(again)] == [
+            ("supported by", quote.text), ("contradicted by", "הסכר קרס")]
+        # importing the same file again adds nothing
+        capsys.readouterr()
+        assert entry.main(["import-annotations", str(fresh), str(out)]) == 0
+        assert "0 links imported, 2 already present" in capsys.readouterr().out
+        assert len(q.links.list()) == 2
+        # deleting the claim deletes both links; undo (restore) brings them back
+        gone = q.annotations.delete(again.id)
+        assert q.links.list() == []
+        q.annotations.restore(gone)
+        assert q.links.list() == [supports, contradicts]
+    # an export of one article leaves out links whose other end is not in it
+    one = tmp_path / "he.json"
+    assert entry.main(["export", str(p.path), "--format", "json", "-o", str(one),
+                       "--article", str(he.id)]) == 0
+    assert json.loads(one.read_text(encoding="utf-8"))["links"] == []
+
+
+def test_a_file_with_a_bad_link_changes_nothing(linked, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture) -> None:  # noqa: ANN001
+    p, _en, _he, claim, quote, _event = linked
+    p.links.add(quote.id, claim.id, "supports")
+    data = export_json(p)
+    data["links"][0]["type"] = "proves"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    fresh = tmp_path / "fresh.briefmark"
+    capsys.readouterr()
+    assert entry.main(["import-annotations", str(fresh), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "Link 1 in the file: type 'proves' is unknown; use supports" in err
+    assert not fresh.exists()  # refused before any project was created
+    # a link to an annotation that could not be placed is counted, not guessed
+    data = export_json(p)
+    data["links"][0]["to"] = "0b7e8c1a-0000-4000-8000-000000000000"
+    with Project.open(fresh, create=True) as q:
+        report = import_json(q, data)
+        assert (report.links.imported, report.links.not_linked) == (0, 1)
+        assert "0 links imported, 0 already present, 1 not linked" in report.lines()[1]
+        assert q.links.list() == []
+
+
+def test_csv_has_a_links_column_read_from_each_row(linked) -> None:  # noqa: ANN001
+    p, _en, _he, claim, quote, event = linked
+    p.links.add(quote.id, claim.id, "supports")
+    p.links.add(event.id, claim.id, "contradicts")
+    rows = list(csv.DictReader(io.StringIO(export_csv(p))))
+    by_id = {r["id"]: r["links"] for r in rows}
+    assert by_id[claim.uuid] == f"supported by {quote.uuid}; contradicted by {event.uuid}"
+    assert by_id[quote.uuid] == f"supports {claim.uuid}"
+    assert by_id[event.uuid] == f"contradicts {claim.uuid}"
