@@ -29,6 +29,7 @@ from models.people_names import (
     name_key,
     propose_variants,
 )
+from models.people_resolve import NameResolver, load_resolver
 from models.row_values import as_text, participant_names
 from models.schema import AnnotationRow, PersonAliasRow, PersonMentionRow, PersonRow
 from models.stale import StaleChangeError
@@ -128,6 +129,12 @@ class PeopleStore:
             if not ids:
                 return None
             return _people(con, [next(iter(ids.values()))]).popitem()[1]
+
+    def resolver(self) -> NameResolver:
+        """What a name found in a text means among the people as they are now (two reads;
+        writes nothing): see models/people_resolve.py for the rules."""
+        with self._project.reading() as con:
+            return load_resolver(con)
 
     def counts(self) -> list[PersonCount]:
         """Everyone with their quotes, claims and events and in how many articles: one

@@ -4,6 +4,7 @@ variants of one person ("Netanyahu", "Mr Netanyahu", "Benjamin Netanyahu") to pr
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -35,6 +36,46 @@ _ORGANISATION = re.compile(
 def name_key(name: str) -> str:
     """The form two spellings of one name share: spaces collapsed, case folded."""
     return " ".join(name.split()).casefold()
+
+
+def fold_text(text: str) -> str:
+    """Case and the accents of Latin, Greek and Cyrillic letters folded ("François" is
+    "francois"; kana keep their voicing marks), curly apostrophes straightened."""
+    kept, base = [], " "
+    for c in unicodedata.normalize("NFKD", text.replace("\u2019", "'")):
+        if not unicodedata.combining(c):
+            base = c
+        elif base < "\u0590":
+            continue
+        kept.append(c)
+    return "".join(kept).casefold()
+
+
+def fold_words(name: str) -> list[str]:
+    """A looser form than `name_key`, for matching a name found in a text to a known one:
+    `fold_text`, dots and commas around words dropped ("Nikki R. Haley" is "nikki r
+    haley") and a leading "the" left out."""
+    words = [w.strip(".,") for w in fold_text(name).split()]
+    words = [w for w in words if w]
+    return words[1:] if len(words) > 1 and words[0] == "the" else words
+
+
+# folded alike; "don" and "m." are left out, as often a first name or an initial
+_TITLE_WORDS = frozenset(fold_words(w)[0] for w in _TITLES) - {"don", "m"}
+
+
+def is_title(word: str) -> bool:
+    """Whether a folded word is a title ("mr", "president", "minister")."""
+    return word in _TITLE_WORDS
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """`fold_words` without the titles in front ("prime minister benjamin netanyahu" is
+    "benjamin netanyahu"); words that are all titles ("prime minister") are kept whole."""
+    i = 0
+    while i < len(words) and words[i] in _TITLE_WORDS:
+        i += 1
+    return words[i:] if i < len(words) else words
 
 
 def clean_name(name: str) -> str:

@@ -5,7 +5,7 @@ this module exports.
     suggest_text(text, published=..., language=..., kinds=..., progress=, cancelled=)
         -> [Suggestion]; cancelled() returning True raises SuggestionsCancelled
     suggest_for_article(project, article_id, progress=, cancelled=)  -> minus rejected and
-        already annotated spans
+        already annotated spans, names resolved to the project's people
     reject(project, article_id, suggestion) / rejected_keys(project, article_id)
     accept(project, article_id, suggestions)  -> stored annotations, one transaction
 """
@@ -13,7 +13,8 @@ this module exports.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from models.suggest.engine import Cancelled, Progress, SuggestionsCancelled
@@ -82,18 +83,36 @@ def suggest_for_article(project: Project, article_id: int, *,
                         kinds: Iterable[str] = KINDS, progress: Progress | None = None,
                         cancelled: Cancelled | None = None) -> list[Suggestion]:
     """Suggestions for a stored article, without rejected ones and without spans already
-    annotated (overlapping) with the same kind. Cancelling raises SuggestionsCancelled
-    before anything is read from or written to the project beyond the article."""
+    annotated (overlapping) with the same kind. Speakers, claimants and participants name
+    the project's people as `project.people.resolver()` finds them ("Mr Netanyahu" is
+    "Benjamin Netanyahu" when he is the only Netanyahu, or the one this article names);
+    keys stay those of the text spans, so rejections hold. Cancelling raises
+    SuggestionsCancelled before anything is read from or written to the project beyond
+    the article."""
     article = project.articles.get(article_id)
     found = suggest_text(article.text, published=article.published,
                          language=article.language, kinds=kinds, progress=progress,
                          cancelled=cancelled)
     rejected = rejected_keys(project, article_id)
     existing: dict[str, list[tuple[int, int]]] = {}
+    used: list[str] = []
     for a in project.annotations.list(article_id=article_id):
         existing.setdefault(a.kind, []).append((a.start, a.end))
-    return [s for s in found if s.key() not in rejected
+        used += [n for n in (a.speaker, a.claimant, *a.participants) if n]
+    kept = [s for s in found if s.key() not in rejected
             and not any(st < s.end and s.start < en for st, en in existing.get(s.kind, ()))]
+    names = [n for s in kept for n in (s.speaker, s.claimant, *s.participants) if n]
+    if not names:
+        return kept
+    resolve = project.people.resolver().for_article(used + names, article.text)
+    return [_resolved(s, resolve) for s in kept]
+
+
+def _resolved(s: Suggestion, resolve: Callable[[str], str]) -> Suggestion:
+    participants = tuple(dict.fromkeys(resolve(n) for n in s.participants))
+    return replace(s, speaker=resolve(s.speaker) if s.speaker else "",
+                   claimant=resolve(s.claimant) if s.claimant else "",
+                   participants=participants)
 
 
 def accept(project: Project, article_id: int,
