@@ -143,10 +143,11 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     if not entries:
         print("No events in this project yet. Tag some with E in the app, or main.py suggest.")
         return 0
+    width = max(12, *(len(e.shown_date) for e in entries))  # ranges: "30 Nov – 2 Dec 2015"
     for e in entries:
         where = f" · {e.where}" if e.where else ""
-        print(f"{e.shown_date:>12}  article {e.article_id:<4} {' '.join(e.text.split())[:90]}"
-              f"{where}")
+        print(f"{e.shown_date:>{width}}  article {e.article_id:<4} "
+              f"{' '.join(e.text.split())[:90]}{where}")
     return 0
 
 

@@ -62,7 +62,7 @@ def clean_fields(kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
                     f"Status {value!r} is unknown; use one of {', '.join(STATUSES)}."
                 )
         if name == "date" and value:
-            value = parse_event_date(value)  # a day, or a month or year when that is known
+            value = parse_event_date(value)  # a day, month or year, or a range of them
         out[name] = value
     return out
 

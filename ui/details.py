@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import ValidationError
-from models.event_dates import date_from_when, parse_event_date, show_date
+from models.event_dates import DateError, date_from_when, parse_event_date, show_date
 from models.values import STATUSES, Annotation
 from ui.theme import KIND_LABELS, kind_ink
 
@@ -92,6 +92,7 @@ class DetailsEditor(QWidget):
             self.fields[name] = widget
         self.date_hint = QLabel()
         self.date_hint.setStyleSheet("color: #b00020")
+        self.date_hint.setWordWrap(True)  # the advice never widens the panel
         form.addRow("", self.date_hint)
 
         layout = QVBoxLayout(self)
@@ -139,7 +140,8 @@ class DetailsEditor(QWidget):
             edit.editingFinished.connect(lambda n=name, e=edit: self._commit(n, e.text()))
         if name == "when":
             edit.editingFinished.connect(lambda e=edit: self._when_done(e.text()))
-        placeholders = {"date": "YYYY-MM-DD, YYYY-MM or YYYY", "tags": "comma, separated",
+        placeholders = {"date": "YYYY-MM-DD, YYYY-MM, YYYY or START/END",
+                        "tags": "comma, separated",
                         "participants": "names, comma separated", "when": "as written",
                         "speaker": "who is quoted", "claimant": "who claims it",
                         "where": "where it happened"}
@@ -175,8 +177,9 @@ class DetailsEditor(QWidget):
         self._date_context = context
 
     def _when_done(self, text: str) -> None:
-        """An event's When fills an empty Date ("Tuesday", "1 Dec 2015", "November 2015"),
-        read with the suggestions' date rules from the article's publication date."""
+        """An event's When fills an empty Date ("Tuesday", "1 Dec 2015", "November 2015",
+        "last week", "1–3 December 2015"), read with the suggestions' date rules from the
+        article's publication date; a day, a month, a year or a range of them."""
         a, context = self.annotation, self._date_context
         if a is None or a.kind != "event" or not text.strip() or \
                 self.fields["date"].text().strip() or context is None:
@@ -293,10 +296,10 @@ class DetailsEditor(QWidget):
             value = text.strip()
             if value:
                 try:
-                    value = parse_event_date(value)
-                except ValidationError:
-                    self.date_hint.setText("Not saved until it is a date: YYYY-MM-DD, or "
-                                           "YYYY-MM or YYYY")
+                    value = parse_event_date(value)  # a day, month, year or range of them
+                except ValidationError as exc:
+                    self.date_hint.setText(exc.hint if isinstance(exc, DateError) else
+                                           "Not saved until it is a date")
                     return
             self.date_hint.clear()
             self._emit(name, value)

@@ -147,9 +147,9 @@ def label_for(label: str, rtl: bool) -> str:
 
 
 def long_date(iso: str) -> str:
-    """'2025-03-14' -> '14 March 2025' ('March 2025', '2025' for a month or a year);
-    anything else is returned as written."""
-    if len(iso.strip()) in (4, 7):
+    """'2025-03-14' -> '14 March 2025' ('March 2025', '2025' for a month or a year,
+    '1–3 March 2025' for a range); anything else is returned as written."""
+    if len(iso.strip()) in (4, 7) or "/" in iso:
         return show_date(iso, short=False)
     try:
         d = date.fromisoformat(iso[:10])
@@ -159,8 +159,9 @@ def long_date(iso: str) -> str:
 
 
 def short_date(iso: str) -> str:
-    """'2025-03-14' -> '14 Mar 2025' ('Mar 2025', '2025'), for table cells."""
-    if len(iso.strip()) in (4, 7):
+    """'2025-03-14' -> '14 Mar 2025' ('Mar 2025', '2025', '1–3 Mar 2025'), for table
+    cells."""
+    if len(iso.strip()) in (4, 7) or "/" in iso:
         return show_date(iso)
     try:
         d = date.fromisoformat(iso[:10])

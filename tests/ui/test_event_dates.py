@@ -3,8 +3,9 @@ article's publication date, through the details panel's keys; assertions read th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from models.project import Project
 
@@ -12,6 +13,18 @@ from models.project import Project
 def stored(window, annotation_id: int) -> str:  # noqa: ANN001
     with Project.open(window.session.project.path) as p:
         return p.annotations.get(annotation_id).date
+
+
+def type_text(qtbot, widget, text: str) -> None:  # noqa: ANN001
+    """Key presses for `text`; a character QTest has no key for ("–") comes as a key
+    event carrying it, as a keyboard layout or compose key sends it."""
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                     Qt.KeyboardModifier.NoModifier, ch))
 
 
 def test_month_and_year_dates_are_saved(qtbot, window) -> None:  # noqa: ANN001
@@ -54,3 +67,58 @@ def test_when_fills_an_empty_date_from_the_publication_date(qtbot, window) -> No
     qtbot.keyClick(when, Qt.Key.Key_Tab)
     assert stored(window, event.id) == ""
     assert "gives no date" in window.details.date_hint.text()
+
+
+def test_a_range_typed_into_date_is_saved_and_kept_when_reopened(qtbot, window) -> None:  # noqa: ANN001
+    event = next(a for a in window.panel.model.rows if a.kind == "event")
+    window.select_annotation(event.id)
+    field: QLineEdit = window.details.fields["date"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "2015-11-30 to 2015-12-02")
+    assert stored(window, event.id) == "2015-11-30/2015-12-02"
+    assert window.details.date_hint.text() == ""
+    field.selectAll()
+    type_text(qtbot, field, "2014–2016")  # an en dash, as a reader writes it
+    assert stored(window, event.id) == "2014/2016"
+    field.selectAll()
+    qtbot.keyClicks(field, "2016-03-02/2016-03-01")
+    assert "ends before it begins" in window.details.date_hint.text()
+    assert stored(window, event.id) != "2016-03-02/2016-03-01"  # never the reversed range
+    field.selectAll()
+    qtbot.keyClicks(field, "2015-11/2016-01")
+    assert stored(window, event.id) == "2015-11/2016-01"
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+
+    path = window.session.project.path
+    assert window.open_project(path)  # reopen the file
+    window.select_annotation(event.id)
+    assert window.details.fields["date"].text() == "2015-11/2016-01"
+    qtbot.keyClick(window.reader, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    timeline = window.views.timeline
+    row = timeline.model.row_of(event.id)
+    assert timeline.model.index(row, 0).data() == "Nov 2015 – Jan 2016"
+    assert timeline.entries[row].precision == "range"
+
+
+def test_when_with_two_dates_fills_a_range(qtbot, window) -> None:  # noqa: ANN001
+    event = next(a for a in window.panel.model.rows if a.kind == "event")
+    window.select_annotation(event.id)
+    date_field: QLineEdit = window.details.fields["date"]
+    when: QLineEdit = window.details.fields["when"]
+    for written, saved, shown in (
+            ("1–3 December 2015", "2015-12-01/2015-12-03", "1–3 December 2015"),
+            # the sample article was published on Friday 14 March 2025
+            ("last week", "2025-03-03/2025-03-09", "3–9 March 2025"),
+            ("from 2014 to 2016", "2014/2016", "2014–2016")):
+        date_field.setFocus()
+        date_field.selectAll()
+        qtbot.keyClick(date_field, Qt.Key.Key_Delete)
+        when.setFocus()
+        when.selectAll()
+        type_text(qtbot, when, written)
+        qtbot.keyClick(when, Qt.Key.Key_Tab)
+        assert stored(window, event.id) == saved
+        assert date_field.text() == saved
+        assert shown in window.details.date_hint.text()
