@@ -1,5 +1,6 @@
 """Links between annotations: across articles, deleted with an annotation and brought back
-by undo, in the JSON round trip, CSV and W3C exports, through `main.py link` / `links` / `people`. Real files."""
+by undo, in the JSON round trip, CSV and W3C exports, through `main.py link` / `links` /
+`people`. Real files."""
 
 from __future__ import annotations
 
