@@ -11,7 +11,8 @@ same atomic write, so a refusal, a failure or a cancel leaves every file as it w
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,35 +47,49 @@ def export_project(project: Project, fmt: str, out: Path, *,
     from the arguments when those are given. Raises ExportError with one line for the user
     (unknown format or article, unusable destination, a damaged project, a full disk) and
     ExportCancelled when `cancelled()` turns true; `progress(done, total)` is called for
-    docx. Nothing is left behind on failure.
+    docx and JSON. Nothing is left behind on failure.
     """
     if fmt not in FORMATS:
         raise ExportError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
     ids = tuple(article_ids)
     kinds = tuple(kinds)
     check_destination(out)  # the name as given: a folder is refused, not written beside
-    try:
+
+    def check_cancel() -> None:
+        if cancelled is not None and cancelled():
+            from models.briefing.options import ExportCancelled
+
+            raise ExportCancelled()
+
+    with _read_errors(project):
         for article_id in ids:
             project.articles.get(article_id)  # a clear error for an unknown id
         if fmt == "docx":
             return ExportResult(_docx(project, Path(out), ids, kinds, options, progress,
                                       cancelled), fmt)
-        data = _serialise(project, fmt, ids, kinds)
+        path = check_destination(out)
+        if fmt == "json":  # written as it is read: a big project never sits in memory whole
+            from models.json_export import write_json
+
+            write_atomically(path, lambda f: write_json(
+                project, f, article_ids=ids, kinds=kinds, progress=progress,
+                cancelled=cancelled), before_replace=check_cancel)
+        else:
+            data = _serialise(project, fmt, ids, kinds)
+            write_atomically(path, lambda f: f.write(data), before_replace=check_cancel)
+    return ExportResult(path, fmt)
+
+
+@contextmanager
+def _read_errors(project: Project) -> Iterator[None]:
+    """A project that cannot be read completely is one line for the user."""
+    try:
+        yield
     except (SQLAlchemyError, sqlite3.DatabaseError) as exc:
         raise ExportError(
             f"{project.path.name} could not be read completely ({getattr(exc, 'orig', exc)}); "
             "it may be damaged. Nothing was written; restore the project from a backup."
         ) from exc
-
-    def check_cancel() -> None:
-        if cancelled is not None and cancelled():
-            from models.briefing import ExportCancelled
-
-            raise ExportCancelled()
-
-    path = check_destination(out)
-    write_atomically(path, lambda f: f.write(data), before_replace=check_cancel)
-    return ExportResult(path, fmt)
 
 
 def _serialise(project: Project, fmt: str, ids: tuple[int, ...],
@@ -86,10 +101,8 @@ def _serialise(project: Project, fmt: str, ids: tuple[int, ...],
 
         data = export_web_annotations(project, article_ids=ids, kinds=kinds)
         return exchange.dumps(data).encode("utf-8")
-    if fmt == "csv":  # with a BOM, so Excel reads it as UTF-8
-        return exchange.export_csv(project, article_ids=ids, kinds=kinds).encode("utf-8-sig")
-    data = exchange.export_json(project, article_ids=ids, kinds=kinds)
-    return exchange.dumps(data).encode("utf-8")
+    # CSV with a BOM, so Excel reads it as UTF-8
+    return exchange.export_csv(project, article_ids=ids, kinds=kinds).encode("utf-8-sig")
 
 
 def _docx(project: Project, out: Path, ids: tuple[int, ...], kinds: tuple[str, ...],

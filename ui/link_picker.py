@@ -155,7 +155,17 @@ class LinkPicker(QDialog):
         self.accept()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        if not isinstance(event, QKeyEvent):
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # S, C, R, T in the list choose a type, whichever window Qt thinks is active
+            # (the main window's C tags a claim): claim them before any shortcut sees them.
+            if obj is self.list and event.modifiers() == Qt.KeyboardModifier.NoModifier \
+                    and event.key() in TYPE_KEYS:
+                event.accept()
+                return True
+            return False
+        if event.type() != QEvent.Type.KeyPress:
             return False
         if obj is self.query and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             self.list.setFocus()

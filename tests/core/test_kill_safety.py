@@ -30,6 +30,7 @@ import sys
 sys.path.insert(0, {repo!r})
 from models.project import Project
 with Project.open({path!r}) as p:
+    print("ready", flush=True)
     i = 0
     while True:
         a = p.annotations.tag_span(article_id={article}, kind="quote", start=(i % 3000) * 6,
@@ -57,6 +58,7 @@ w = MainWindow(QSettings({ini!r}, QSettings.Format.IniFormat))
 w.open_project({path!r})
 w.show()
 w.open_article({article})
+print("ready", flush=True)
 reader = w.reader
 i = 0
 while True:
@@ -82,8 +84,14 @@ def _make(tmp_path: Path) -> tuple[Path, int]:
 
 
 def _run_and_kill(script: str, seconds: float) -> list[list[str]]:
+    """Run `script`, kill it `seconds` after it says it is ready (its start-up, imports
+    and opening the project, takes from under a second to several on a cold, busy
+    machine), and return the lines it acknowledged."""
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    first = proc.stdout.readline()  # blocks until ready (or the script died)
+    assert first.strip() == "ready", "the writer did not start"
     time.sleep(seconds)
     os.kill(proc.pid, signal.SIGKILL)
     out, _ = proc.communicate(timeout=30)

@@ -1,0 +1,197 @@
+"""The JSON export written as it is read, a few articles at a time.
+
+The file holds what models/exchange.export_json returns (json.loads of it is equal to that
+dict), laid out for people and diffs: one line per article's fields and text, one line per
+annotation, one per link. Building the whole dict first and encoding it took 9 s and over
+1 GB for a 5,000-article project; here memory stays at one chunk of articles, and a clean
+row goes straight from the query to the C encoder. A row another tool damaged (a number
+as text, an offset past the end, participants that are not a JSON list of names) goes
+through the same repairs as listing does (models/row_values.py), so both agree.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections.abc import Callable, Iterable
+from typing import IO, TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, literal_column, select
+
+from models.errors import NotFoundError, ValidationError
+from models.link_exchange import link_json, read_links
+from models.row_values import annotation_from_row, article_from_row
+from models.schema import AnnotationRow, AnnotationTagRow, ArticleRow
+from models.values import KINDS
+
+if TYPE_CHECKING:
+    from models.project import Project
+
+FORMAT = "briefmark"
+VERSION = 1
+CHUNK = 100  # articles per query: few statements, a bounded amount in hand
+
+_ARTICLE_COLUMNS = ("id", "title", "source", "author", "url", "published", "language",
+                    "summary", "uuid", "text")  # the file's order of an article's keys
+_ROW_KEYS = tuple(c.key for c in AnnotationRow.__table__.columns)
+# The file's annotation keys, and where each sits in a row of _ROW_KEYS.
+_ANNOTATION_KEYS = ("id", "kind", "start", "end", "text", "prefix", "suffix", "note", "tags",
+                    "speaker", "claimant", "status", "when", "date", "where", "participants",
+                    "annotator", "created", "modified")
+_TEXT_AT = tuple(_ROW_KEYS.index(k) for k in _ROW_KEYS
+                 if k not in ("id", "article_id", "start", "end", "participants"))
+_AT = {k: _ROW_KEYS.index(k) for k in _ROW_KEYS}
+
+
+def _make_encoder() -> Callable[[Any], str]:
+    """Compact JSON for one dict or list, non-ASCII kept as is (json.dumps' C encoder
+    without the per-call set-up that dominates for small values)."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # no C module: the standard library's own path
+        return lambda value: json.dumps(value, ensure_ascii=False)
+    encode = make(None, _unexpected, json.encoder.encode_basestring, None, ": ", ", ",
+                  False, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+def _unexpected(value: Any) -> Any:
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+_encode = _make_encoder()
+
+
+def write_json(project: Project, out: IO[bytes], *, article_ids: Iterable[int] = (),
+               kinds: Iterable[str] = (),
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> None:
+    """Write the articles (all, in id order, or `article_ids` in the order given) with
+    their annotations (of `kinds`, or all) in text order, and the links between exported
+    annotations, to `out` as UTF-8, all read in one snapshot of the project.
+
+    `cancelled()` is asked between chunks and raises ExportCancelled when true;
+    `progress(done, total)` counts articles."""
+    kinds = list(kinds)
+    if unknown := set(kinds) - set(KINDS):
+        raise ValidationError(f"Kind {sorted(unknown)[0]!r} is unknown.")
+    was_on = gc.isenabled()
+    gc.disable()  # nothing here is cyclic; the collector would only rescan the chunk
+    try:
+        with project.reading() as con:
+            con.begin()  # one read transaction: one snapshot from first byte to last
+            ids = list(article_ids) or list(
+                con.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
+            out.write(f'{{\n "format": "{FORMAT}",\n "version": {VERSION},\n "articles": ['
+                      .encode())
+            exported: set[str] = set()
+            for i in range(0, len(ids), CHUNK):
+                if cancelled is not None and cancelled():
+                    from models.briefing.options import ExportCancelled
+
+                    raise ExportCancelled()
+                part = ids[i:i + CHUNK]
+                text = _chunk(con, part, kinds, exported)
+                out.write(((",\n" if i else "\n") + text).encode("utf-8"))
+                if progress is not None:
+                    progress(min(i + CHUNK, len(ids)), len(ids))
+            links = [_encode(link_json(x)) for x in read_links(con, exported)]
+        tail = "\n ],\n \"links\": [" + ("\n  " + ",\n  ".join(links) + "\n ]" if links
+                                           else "]") + "\n}\n"
+        out.write(tail.encode("utf-8"))
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _chunk(con: Connection, part: list[int], kinds: list[str], exported: set[str]) -> str:
+    """These articles as the file's lines, without the separator before the first."""
+    found = {}
+    for row in con.execute(select(ArticleRow).where(ArticleRow.id.in_(set(part)))):
+        values = tuple(getattr(row, k) for k in _ARTICLE_COLUMNS)
+        if type(values[0]) is not int or any(type(v) is not str for v in values[1:]):
+            a = article_from_row(row)  # a foreign tool's values, repaired as listing does
+            values = tuple(getattr(a, k) for k in _ARTICLE_COLUMNS)
+        found[values[0]] = values
+    lengths = {}
+    heads = {}
+    for article_id in part:
+        values = found.get(article_id)
+        if values is None:
+            raise NotFoundError(f"There is no article {article_id} in this project.")
+        lengths[article_id] = len(values[-1])
+        heads[article_id] = _encode(dict(zip(_ARTICLE_COLUMNS, values, strict=True)))[:-1]
+    by_article = _annotation_lines(con, list(found), kinds, lengths, exported)
+    lines = []
+    for article_id in part:
+        mine = by_article.get(article_id)
+        body = ("[\n   " + ",\n   ".join(mine) + "\n  ]") if mine else "[]"
+        lines.append(f'  {heads[article_id]}, "annotations": {body}}}')
+    return ",\n".join(lines)
+
+
+def _annotation_lines(con: Connection, article_ids: list[int], kinds: list[str],
+                      lengths: dict[int, int], exported: set[str]) -> dict[int, list[str]]:
+    """Each article's annotations in text order, one encoded object each."""
+    where = [AnnotationRow.article_id.in_(article_ids)]
+    if kinds:
+        where.append(AnnotationRow.kind.in_(kinds))
+    tags: dict[Any, list[Any]] = {}
+    ids = select(AnnotationRow.id).where(*where).scalar_subquery()
+    for aid, t in con.execute(
+            select(AnnotationTagRow.annotation_id, AnnotationTagRow.tag)
+            .where(AnnotationTagRow.annotation_id.in_(ids))
+            .order_by(literal_column("annotation_tag.rowid"))):
+        tags.setdefault(aid, []).append(t)
+    rows = con.execute(select(*AnnotationRow.__table__.columns).where(*where).order_by(
+        AnnotationRow.article_id, AnnotationRow.start, AnnotationRow.end, AnnotationRow.id))
+    out: dict[int, list[str]] = {}
+    at = _AT
+    for r in rows:
+        mine = tags.get(r[at["id"]], [])
+        value = _clean(r, mine, lengths)
+        if value is None:  # damaged: repaired exactly as the annotation list shows it
+            a = annotation_from_row(_ROW_KEYS, r, mine, lengths.get)
+            value = {k: getattr(a, k) for k in _ANNOTATION_KEYS}
+            value["id"] = a.uuid
+            value["tags"] = list(a.tags)
+            value["participants"] = list(a.participants)
+            article_id = a.article_id
+        else:
+            article_id = r[at["article_id"]]
+        exported.add(value["id"])
+        out.setdefault(article_id, []).append(_encode(value))
+    return out
+
+
+def _clean(r: Any, tags: list[Any], lengths: dict[int, int]) -> dict[str, Any] | None:
+    """The file's object for a row of the types the schema declares, else None."""
+    at = _AT
+    start, end, article_id = r[at["start"]], r[at["end"]], r[at["article_id"]]
+    if type(start) is not int or type(end) is not int or type(article_id) is not int:
+        return None
+    length = lengths.get(article_id)
+    if length is not None and not 0 <= start < end <= length:
+        return None
+    for i in _TEXT_AT:
+        if type(r[i]) is not str:
+            return None
+    for t in tags:
+        if type(t) is not str:
+            return None
+    raw = r[at["participants"]]
+    if raw == "[]":
+        participants: list[Any] = []
+    else:
+        try:
+            participants = json.loads(raw) if type(raw) is str else None
+        except (ValueError, RecursionError):
+            return None
+        if type(participants) is not list or any(type(v) is not str for v in participants):
+            return None
+    return {"id": r[at["uuid"]], "kind": r[at["kind"]], "start": start, "end": end,
+            "text": r[at["text"]], "prefix": r[at["prefix"]], "suffix": r[at["suffix"]],
+            "note": r[at["note"]], "tags": tags, "speaker": r[at["speaker"]],
+            "claimant": r[at["claimant"]], "status": r[at["status"]], "when": r[at["when"]],
+            "date": r[at["date"]], "where": r[at["where"]], "participants": participants,
+            "annotator": r[at["annotator"]], "created": r[at["created"]],
+            "modified": r[at["modified"]]}
