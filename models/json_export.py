@@ -45,11 +45,12 @@ _AT = {k: _ROW_KEYS.index(k) for k in _ROW_KEYS}
 
 def _make_encoder() -> Callable[[Any], str]:
     """Compact JSON for one dict or list, non-ASCII kept as is (json.dumps' C encoder
-    without the per-call set-up that dominates for small values)."""
+    without the per-call set-up that dominates for small values), laid out as SQLite's
+    json_object lays it out."""
     make = getattr(json.encoder, "c_make_encoder", None)
     if make is None:  # no C module: the standard library's own path
-        return lambda value: json.dumps(value, ensure_ascii=False)
-    encode = make(None, _unexpected, json.encoder.encode_basestring, None, ": ", ", ",
+        return lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    encode = make(None, _unexpected, json.encoder.encode_basestring, None, ":", ",",
                   False, False, True)
     return lambda value: "".join(encode(value, 0))
 
@@ -120,18 +121,20 @@ def _chunk(con: Connection, part: list[int], kinds: list[str], exported: set[str
             raise NotFoundError(f"There is no article {article_id} in this project.")
         lengths[article_id] = len(values[-1])
         heads[article_id] = _encode(dict(zip(_ARTICLE_COLUMNS, values, strict=True)))[:-1]
-    by_article = _annotation_lines(con, list(found), kinds, lengths, exported)
+    lines_of = _sqlite_lines if SQLITE_JSON and con.dialect.name == "sqlite" else _lines
+    by_article = lines_of(con, list(found), kinds, lengths, exported)
     lines = []
     for article_id in part:
         mine = by_article.get(article_id)
         body = ("[\n   " + ",\n   ".join(mine) + "\n  ]") if mine else "[]"
-        lines.append(f'  {heads[article_id]}, "annotations": {body}}}')
+        lines.append(f'  {heads[article_id]},"annotations":{body}}}')
     return ",\n".join(lines)
 
 
-def _annotation_lines(con: Connection, article_ids: list[int], kinds: list[str],
-                      lengths: dict[int, int], exported: set[str]) -> dict[int, list[str]]:
-    """Each article's annotations in text order, one encoded object each."""
+def _lines(con: Connection, article_ids: list[int], kinds: list[str],
+           lengths: dict[int, int], exported: set[str]) -> dict[int, list[str]]:
+    """Each article's annotations in text order, one encoded object each, built in
+    Python (any database)."""
     where = [AnnotationRow.article_id.in_(article_ids)]
     if kinds:
         where.append(AnnotationRow.kind.in_(kinds))
@@ -150,16 +153,83 @@ def _annotation_lines(con: Connection, article_ids: list[int], kinds: list[str],
         mine = tags.get(r[at["id"]], [])
         value = _clean(r, mine, lengths)
         if value is None:  # damaged: repaired exactly as the annotation list shows it
-            a = annotation_from_row(_ROW_KEYS, r, mine, lengths.get)
-            value = {k: getattr(a, k) for k in _ANNOTATION_KEYS}
-            value["id"] = a.uuid
-            value["tags"] = list(a.tags)
-            value["participants"] = list(a.participants)
-            article_id = a.article_id
+            article_id, value = _repaired(r, mine, lengths)
         else:
             article_id = r[at["article_id"]]
         exported.add(value["id"])
         out.setdefault(article_id, []).append(_encode(value))
+    return out
+
+
+def _repaired(r: Any, tags: list[Any], lengths: dict[int, int]) -> tuple[int, dict]:
+    """A damaged row's article and object, repaired as the annotation list shows it."""
+    a = annotation_from_row(_ROW_KEYS, r, tags, lengths.get)
+    value = {k: getattr(a, k) for k in _ANNOTATION_KEYS}
+    value["id"] = a.uuid
+    value["tags"] = list(a.tags)
+    value["participants"] = list(a.participants)
+    return a.article_id, value
+
+
+SQLITE_JSON = True  # SQLite builds each clean annotation's JSON itself (tests turn it off)
+_TYPED = " AND ".join(f'typeof(a."{k}") = \'text\'' for k in _ROW_KEYS
+                      if k not in ("id", "article_id", "start", "end"))
+# The row is of the declared types and its participants a JSON list of names, or NULL.
+_CLEAN = (f"CASE WHEN {_TYPED} AND (a.participants = '[]' OR CASE WHEN "
+          "json_valid(a.participants) THEN json_type(a.participants) = 'array' AND NOT "
+          "EXISTS (SELECT 1 FROM json_each(a.participants) WHERE type != 'text') END) "
+          "THEN json_object({}) END")
+# Every key in the file's order, tags empty: they are put in here, in the order given.
+_OBJECT = ", ".join("'tags', json('[]')" if k == "tags" else
+                    "'participants', json(a.participants)" if k == "participants" else
+                    f"'{k}', a.\"{'uuid' if k == 'id' else k}\"" for k in _ANNOTATION_KEYS)
+# In the encoded object a '"' outside a string is never escaped and one inside always is,
+# so the first ',"tags":[],' is the key, whatever the text and note before it hold.
+_NO_TAGS = ',"tags":[],'
+
+
+def _sqlite_lines(con: Connection, article_ids: list[int], kinds: list[str],
+                  lengths: dict[int, int], exported: set[str]) -> dict[int, list[str]]:
+    """As `_lines`, with SQLite's json_object encoding every clean row in C (several
+    times faster than fetching and encoding the values here); tags, kept in the order
+    they were given, are put in here, and damaged rows go the way `_lines` takes."""
+    where = f"a.article_id IN ({', '.join('?' * len(article_ids))})"
+    params: list[Any] = list(article_ids)
+    if kinds:
+        where += f" AND a.kind IN ({', '.join('?' * len(kinds))})"
+        params += kinds
+    raw = con.connection.driver_connection  # inside the transaction `con` began
+    tags: dict[int, list[Any]] = {}
+    for aid, t in raw.execute("SELECT annotation_id, tag FROM annotation_tag WHERE "
+                              f"annotation_id IN (SELECT a.id FROM annotation a WHERE {where})"
+                              " ORDER BY rowid", params):
+        tags.setdefault(aid, []).append(t)
+    out: dict[int, list[Any]] = {}
+    damaged: dict[int, tuple[int, int]] = {}  # annotation id: (article id, place)
+    for aid, uuid, article_id, start, end, encoded in raw.execute(
+            f'SELECT a.id, a.uuid, a.article_id, a.start, a."end", {_CLEAN.format(_OBJECT)} '
+            f"FROM annotation a WHERE {where} "
+            'ORDER BY a.article_id, a.start, a."end", a.id', params):
+        mine = tags.get(aid, ())
+        length = lengths.get(article_id)
+        place = out.setdefault(article_id, [])
+        if encoded is None or type(start) is not int or type(end) is not int or \
+                length is None or not 0 <= start < end <= length or \
+                any(type(t) is not str for t in mine):
+            damaged[aid] = (article_id, len(place))
+            place.append(None)
+            continue
+        if mine:
+            encoded = encoded.replace(_NO_TAGS, f',"tags":{_encode(list(mine))},', 1)
+        place.append(encoded)
+        exported.add(uuid)
+    if damaged:
+        for r in con.execute(select(*AnnotationRow.__table__.columns)
+                             .where(AnnotationRow.id.in_(list(damaged)))):
+            article_id, place = damaged[r[_AT["id"]]]
+            _, value = _repaired(r, tags.get(r[_AT["id"]], []), lengths)
+            exported.add(value["id"])
+            out[article_id][place] = _encode(value)
     return out
 
 
