@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam
 from sqlalchemy import text as sql
 
+from models.event_dates import date_bounds
 from models.row_values import participant_names
 from models.textsearch import TextSearch, fold
 from models.values import KINDS
@@ -160,11 +161,16 @@ class Filters:
             if not any(who in fold(fields[k]) for k in ("speaker", "claimant",
                                                          "participants")):
                 return False
-        # A date covers its whole month or year, a bound too: keep what overlaps. As ISO
-        # text, everything within "2015-11" sorts between "2015-11" and "2015-11\uffff".
-        if self.date_from and not (date and date + "\uffff" >= self.date_from):
+        # A date covers its whole day, month, year or range, and so does a bound ("--to
+        # 2015" is the end of 2015): keep what overlaps [from, to].
+        if not (self.date_from or self.date_to):
+            return True
+        first, last = date_bounds(date)
+        if not first:
             return False
-        return not (self.date_to and not (date and date <= self.date_to + "\uffff"))
+        if self.date_from and last < date_bounds(self.date_from)[0]:
+            return False
+        return not (self.date_to and first > date_bounds(self.date_to)[1])
 
 
 def search_project(project: Project, query: str, *, kinds: Iterable[str] | None = None,
@@ -173,13 +179,31 @@ def search_project(project: Project, query: str, *, kinds: Iterable[str] | None 
     """Every hit of `query` in the project, grouped by article (in id order), each article's
     hits in text order. `kinds` keeps only annotation hits of those kinds; `article_ids`
     only those articles; `filters` only annotations with that tag, person, status, dates."""
-    terms = parse_query(query)
     result = SearchResult(query)
+    groups = iter_search(project, query, kinds=kinds, article_ids=article_ids,
+                         filters=filters)
+    try:
+        for found in groups:
+            result.hits += found
+            if len(result.hits) > limit:
+                result.truncated = True
+                del result.hits[limit:]
+                break
+    finally:
+        groups.close()  # gives the read connection back at once
+    return result
+
+
+def iter_search(project: Project, query: str, *, kinds: Iterable[str] | None = None,
+                article_ids: Iterable[int] | None = None, filters: Filters | None = None
+                ) -> Generator[list[Hit], None, None]:
+    """search_project's hits one article at a time (in id order), each article's hits in
+    text order, read in one snapshot while the caller iterates: the first articles cost
+    what they show, not what the whole project holds. A bad kind or filter is refused
+    here, before anything is read; close() the generator to stop early."""
+    terms = parse_query(query)
     filters = filters or Filters()
     filters.check()
-    if not terms:
-        return result
-    match = _fts_query(terms)  # "" when no term can use the index: every row is read
     wanted = None if kinds is None else set(kinds)
     if wanted is not None and wanted - set(KINDS):
         from models.errors import ValidationError
@@ -187,16 +211,25 @@ def search_project(project: Project, query: str, *, kinds: Iterable[str] | None 
         raise ValidationError(f"Unknown kind {sorted(wanted - set(KINDS))[0]!r}; use "
                               "claim, quote or event.")
     only = None if article_ids is None else sorted(set(article_ids))
+    return _search(project, terms, wanted, only, filters)
+
+
+def _search(project: Project, terms: list[str], wanted: set[str] | None,
+            only: list[int] | None, filters: Filters) -> Generator[list[Hit], None, None]:
+    if not terms:
+        return
+    match = _fts_query(terms)  # "" when no term can use the index: every row is read
     # The index, the kinds and the articles asked for narrow the rows in SQL.
     params: dict[str, object] = {"q": match, "kinds": sorted(wanted or ()), "only": only or []}
 
     def query(head: str, where: list[str], tail: str = ""):  # noqa: ANN202
         """`head` WHERE the conditions `tail`, the list parameters it names expanded."""
         statement = sql(head + (" WHERE " + " AND ".join(where) if where else "") + tail)
-        lists = [bindparam(n, expanding=True) for n in ("kinds", "only")
+        lists = [bindparam(n, expanding=True) for n in ("kinds", "only", "batch")
                  if any(f":{n}" in w for w in where)]
         return statement.bindparams(*lists) if lists else statement
     with project.reading() as con:
+        con.begin()  # one snapshot, however long the caller takes between articles
         articles: set[int] = set()
         if wanted is None and not filters:
             where = [w for w, on in (
@@ -208,32 +241,42 @@ def search_project(project: Project, query: str, *, kinds: Iterable[str] | None 
             ("a.id IN (SELECT rowid FROM annotation_search WHERE annotation_search MATCH :q)",
              match), ("a.kind IN :kinds", wanted is not None),
             ("a.article_id IN :only", only is not None)) if on]
-        notes: dict[int, list[tuple]] = {}
-        for row in con.execute(query(
-                'SELECT a.id, a.article_id, a.kind, a.start, a."end", a.text, a.note, '
-                'a.speaker, a.claimant, a.participants, a."where", a."when", '
-                "(SELECT group_concat(t.tag, char(31)) FROM annotation_tag t "
-                " WHERE t.annotation_id = a.id), a.status, a.date FROM annotation a",
-                where, " ORDER BY a.article_id, a.start"), params):
-            notes.setdefault(row[1], []).append(row)
-        # Article by article, in id order, until the limit: the first results cost what
-        # they show (each article's text is read only when its turn comes), not what the
-        # whole project holds.
-        for article_id in sorted(articles | notes.keys()):
-            found = []
-            if article_id in articles:
-                row = con.execute(sql("SELECT title, source, author, url, text FROM article "
-                                      "WHERE id = :i"), {"i": article_id}).one()
-                found += _article_hits(article_id, tuple(str(v or "") for v in row), terms)
-            found += _annotation_hits(notes.get(article_id, ()), terms, filters)
-            found.sort(key=lambda h: (-1 if h.start is None else h.start,
-                                      h.annotation_id or 0))
-            result.hits += found
-            if len(result.hits) > limit:
-                result.truncated = True
-                del result.hits[limit:]
-                break
-    return result
+        annotated = {aid for (aid,) in con.execute(query(
+            "SELECT DISTINCT a.article_id FROM annotation a", where), params)}
+        order = sorted(articles | annotated)
+        # Small first batches: the first results are on screen before the rest is read.
+        at, size = 0, _FIRST_BATCH
+        while at < len(order):
+            batch = order[at:at + size]
+            at, size = at + size, min(size * 2, _BATCH)
+            params["batch"] = batch
+            notes: dict[int, list[tuple]] = {}
+            if annotated.intersection(batch):
+                for row in con.execute(query(
+                        'SELECT a.id, a.article_id, a.kind, a.start, a."end", a.text, a.note, '
+                        'a.speaker, a.claimant, a.participants, a."where", a."when", '
+                        "(SELECT group_concat(t.tag, char(31)) FROM annotation_tag t "
+                        " WHERE t.annotation_id = a.id), a.status, a.date FROM annotation a",
+                        [*where, "a.article_id IN :batch"], " ORDER BY a.article_id, a.start"),
+                        params):
+                    notes.setdefault(row[1], []).append(row)
+            texts = {}
+            if articles.intersection(batch):
+                texts = {r[0]: tuple(str(v or "") for v in r[1:]) for r in con.execute(query(
+                    "SELECT id, title, source, author, url, text FROM article",
+                    ["id IN :batch"]), params)}
+            for article_id in batch:
+                found = []
+                if article_id in articles and article_id in texts:
+                    found += _article_hits(article_id, texts[article_id], terms)
+                found += _annotation_hits(notes.get(article_id, ()), terms, filters)
+                if found:
+                    found.sort(key=lambda h: (-1 if h.start is None else h.start,
+                                              h.annotation_id or 0))
+                    yield found
+
+
+_FIRST_BATCH, _BATCH = 8, 128  # articles read per query: few at first, then more
 
 
 def _annotation_hits(rows: Iterable[tuple], terms: list[str], filters: Filters) -> list[Hit]:

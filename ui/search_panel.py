@@ -4,7 +4,9 @@ selected, or selects the annotation. The search itself is models/search.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.project import Project
-from models.search import Filters, Hit, SearchResult, search_project
+from models.search import Filters, Hit, SearchResult, iter_search
 from models.values import KINDS, STATUSES
 from ui.project_panel import ProjectPanel, fill_tags
 from ui.reader import ReaderView
@@ -28,6 +30,18 @@ from ui.workspace_sync import Workspace
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 DELAY_MS = 250  # typing pauses this long before the project is searched
+SLICE_S = 0.04  # hits are added for this long, then the window handles its events
+LIMIT = 1000  # hits shown at most: past that, narrowing the query is the way
+EXPANDED = 20  # the first articles show their hits; later ones are collapsed
+
+
+@dataclass
+class _Pending:
+    project: Project
+    result: SearchResult
+    groups: Generator[list[Hit], None, None]
+    titles: dict[int, str]
+    articles: int = 0
 
 
 class SearchPanel(ProjectPanel):
@@ -83,7 +97,12 @@ class SearchPanel(ProjectPanel):
         self.person.textChanged.connect(lambda _t: self.timer.start())
         self.results.itemActivated.connect(self._activated)
         self.results.itemClicked.connect(self._activated)
-        self.last: SearchResult | None = None
+        self.last: SearchResult | None = None  # the last search, once it is complete
+        self.pending: _Pending | None = None  # the search being shown, slice by slice
+        self.feeder = QTimer(self)
+        self.feeder.setSingleShot(True)
+        self.feeder.setInterval(0)
+        self.feeder.timeout.connect(self._more)
 
     def changed(self) -> None:
         """The project changed: search again soon, if the panel is in view with a query."""
@@ -96,48 +115,89 @@ class SearchPanel(ProjectPanel):
         self.query.setFocus()
         self.query.selectAll()
 
-    def run(self) -> SearchResult | None:
-        """Search now (typing waits DELAY_MS first) and show the hits."""
+    def run(self) -> None:
+        """Search now (typing waits DELAY_MS first): the first hits are shown at once, the
+        rest follow in slices between events, so typing and scrolling never wait."""
         self.timer.stop()
+        self._stop()
         project = self.project()
         self.results.clear()
         text = self.query.text().strip()
+        self.last = None
         if project is None or not text:
             self.status.setText("")
-            self.last = None
-            return None
+            return
         kind = self.kind.currentData()
         filters = Filters(status=self.claim_status.currentData() or "",
                           tag=self.tag.currentData() or "", person=self.person.text().strip())
-        result = search_project(project, text, kinds=None if kind is None else [kind],
-                                filters=filters)
-        self.last = result
-        titles = self.titles()
-        groups = result.by_article()
-        for article_id, hits in groups.items():
-            top = QTreeWidgetItem([f"{titles.get(article_id, f'Article {article_id}')} "
-                                   f"({len(hits)})"])
-            top.setData(0, HIT_ROLE, hits[0])
-            font = top.font(0)
-            font.setBold(True)
-            top.setFont(0, font)
-            for h in hits:
-                child = QTreeWidgetItem([_label(h)])
-                child.setData(0, HIT_ROLE, h)
-                child.setToolTip(0, h.snippet)
-                top.addChild(child)
-            self.results.addTopLevelItem(top)
-            top.setExpanded(len(groups) <= 20)
-        n = len(result.hits)
-        more = " (the first ones; add words to narrow it)" if result.truncated else ""
-        self.status.setText(
-            f"No matches in this project for {text}" if not n else
-            f"{n} hit{'s' if n != 1 else ''} in {len(groups)} article"
-            f"{'s' if len(groups) != 1 else ''}{more}")
-        return result
+        groups = iter_search(project, text, kinds=None if kind is None else [kind],
+                             filters=filters)
+        self.pending = _Pending(project, SearchResult(text), groups, self.titles())
+        self._more()
+
+    def _stop(self) -> None:
+        self.feeder.stop()
+        if self.pending is not None:
+            self.pending.groups.close()  # gives the read connection back
+            self.pending = None
+
+    def _more(self) -> None:
+        """Show the next articles' hits, for at most SLICE_S, then yield to the events."""
+        p = self.pending
+        if p is None:
+            return
+        if self.project() is not p.project:  # the project was closed or replaced
+            self._stop()
+            return
+        deadline = time.perf_counter() + SLICE_S
+        done = False
+        while not done:  # at least one article a slice, however slow the machine
+            found = next(p.groups, None)
+            if found is None:
+                done = True
+                break
+            if len(p.result.hits) + len(found) > LIMIT:
+                found = found[:LIMIT - len(p.result.hits)]
+                p.result.truncated = done = True
+            p.result.hits += found
+            self._add_group(found, p)
+            if time.perf_counter() >= deadline:
+                break
+        if not done:
+            self.status.setText(f"Searching… {self._counted(p)} so far")
+            self.feeder.start()
+            return
+        p.groups.close()
+        self.pending = None
+        self.last = p.result
+        more = " (the first ones; add words to narrow it)" if p.result.truncated else ""
+        self.status.setText(f"No matches in this project for {p.result.query}"
+                            if not p.result.hits else self._counted(p) + more)
+
+    def _add_group(self, hits: list[Hit], p: _Pending) -> None:
+        article_id = hits[0].article_id
+        top = QTreeWidgetItem([f"{p.titles.get(article_id, f'Article {article_id}')} "
+                               f"({len(hits)})"])
+        top.setData(0, HIT_ROLE, hits[0])
+        font = top.font(0)
+        font.setBold(True)
+        top.setFont(0, font)
+        for h in hits:
+            child = QTreeWidgetItem([_label(h)])
+            child.setData(0, HIT_ROLE, h)
+            child.setToolTip(0, h.snippet)
+            top.addChild(child)
+        self.results.addTopLevelItem(top)
+        p.articles += 1
+        top.setExpanded(p.articles <= EXPANDED)
+
+    @staticmethod
+    def _counted(p: _Pending) -> str:
+        n, m = len(p.result.hits), p.articles
+        return f"{n} hit{'s' if n != 1 else ''} in {m} article{'s' if m != 1 else ''}"
 
     def _enter_in_query(self) -> None:
-        if self.timer.isActive() or self.last is None:
+        if self.timer.isActive() or (self.last is None and self.pending is None):
             self.run()
         first = self.results.topLevelItem(0)
         if first is not None and first.childCount():

@@ -165,6 +165,12 @@ def test_filters_by_tag_person_status_and_dates(project, capsys: pytest.CaptureF
     assert ids(person="putin") == [event.id]  # a participant, part of the name
     assert ids(date_from="2015-11") == [event.id] == ids(date_to="2015")
     assert ids(date_to="2015-10") == [] == ids(date_from="2016")
+    # A range overlaps a bound, and a bound may be a range (its start, its end).
+    p.annotations.update(event.id, date="2015-10-20/2015-12")
+    assert ids(date_to="2015-10") == [event.id] == ids(date_from="2015-12-31")
+    assert ids(date_from="2016-01") == [] == ids(date_to="2015-10-19")
+    assert ids(date_from="2014/2015-10-20") == [event.id] == ids(date_to="2016/2017")
+    assert ids(date_from="2016/2017") == []
     with pytest.raises(Exception, match="YYYY"):
         ids(date_from="30/11/2015")
     capsys.readouterr()

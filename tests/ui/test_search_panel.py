@@ -70,3 +70,42 @@ def test_a_hit_whose_article_is_gone_selects_nothing_and_searches_again(qtbot, w
     window.views.go_to_hit(hit)
     assert window.reader.selection() == before  # nothing selected in some other text
     assert window.search.last is not None and not window.search.last.hits
+
+
+def test_hits_arrive_in_slices_and_a_new_query_replaces_them(  # noqa: ANN001
+        qtbot, settings, tmp_path, warnings, monkeypatch) -> None:
+    """A search over many articles shows its first hits at once and the rest between
+    events; typing again stops the old search (its hits never mix with the new ones)."""
+    import ui.search_panel as panel_module
+    from models.project import Project
+    from models.values import ArticleMeta
+    from tests.ui.conftest import make_window
+
+    path = tmp_path / "many.briefmark"
+    with Project.open(path, create=True) as p:
+        for i in range(60):
+            p.articles.add(f"Report {i}: the harbour 🎉 closed. שלום harbour again.",
+                           ArticleMeta(title=f"Report {i}"))
+    window = make_window(qtbot, settings, path)
+    monkeypatch.setattr(panel_module, "SLICE_S", 0.0)  # one article a slice
+    search = window.search
+    window.views.open_search()
+    search.query.setText("harbour")
+    search.run()
+    assert search.pending is not None and search.last is None
+    assert search.results.topLevelItemCount() == 1 and search.status.text().startswith(
+        "Searching… 2 hits in 1 article")
+    qtbot.waitUntil(lambda: search.last is not None, timeout=5000)
+    assert len(search.last.hits) == 120 and search.results.topLevelItemCount() == 60
+    assert search.status.text() == "120 hits in 60 articles"
+    hit = search.last.hits[-1]  # code points, after the emoji
+    text = window.session.project.articles.get(hit.article_id).text
+    assert text[hit.start:hit.end] == "harbour" and hit.start == text.rindex("harbour")
+    search.query.setText("closed")
+    search.run()
+    search.query.setText("report")
+    search.run()  # replaces the search for "closed" before it is done
+    qtbot.waitUntil(lambda: search.last is not None, timeout=5000)
+    assert search.last.query == "report"
+    assert {h.field for h in search.last.hits} <= {"title", "text"}
+    assert all("eport" in h.snippet for h in search.last.hits)
