@@ -19,6 +19,7 @@ from models.briefing.docx_text import (
     plural,
     short_date,
 )
+from models.event_dates import date_bounds, date_sort_key
 from models.kinds import KIND_PLURALS, STATUS_LABELS, STATUS_ORDER
 
 _LABEL = wml.Fmt(bold=True, colour=wml.GREY)
@@ -199,11 +200,14 @@ def _count_phrase(items: list[Item], kind: str) -> str:
         speakers = {one_line(i.ann.speaker).casefold() for i in items if i.ann.speaker.strip()}
         return f"{n} {word} from {plural(len(speakers), 'named speaker')}"
     if kind == "event" and n:
-        dates = sorted(i.ann.date for i in items if i.ann.date)
+        dates = [i.ann.date for i in items if i.ann.date]
         if not dates:
             return f"{n} {word}, none dated"
-        span = short_date(dates[0]) if dates[0] == dates[-1] else (
-            f"{short_date(dates[0])} to {short_date(dates[-1])}")
+        # From the earliest first day to the latest last day any of them covers.
+        first = min(dates, key=date_sort_key).partition("/")[0]  # a range's start
+        last = max(dates, key=lambda d: date_bounds(d)[1]).rpartition("/")[2]  # its end
+        span = short_date(first) if first == last else (
+            f"{short_date(first)} to {short_date(last)}")
         return f"{n} {word}, {len(dates)} dated ({span})"
     return f"{n} {word}"
 

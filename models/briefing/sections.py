@@ -19,6 +19,7 @@ from models.briefing.docx_text import (
     quoted,
     short_date,
 )
+from models.event_dates import date_sort_key
 from models.kinds import (
     KIND_INK,
     KIND_PLURALS,
@@ -184,7 +185,9 @@ def events(ctx: Ctx) -> None:
         _none(ctx, "event")
         return
     order = {id(i): n for n, i in enumerate(items)}
-    dated = sorted((i for i in items if i.ann.date), key=lambda i: (i.ann.date, order[id(i)]))
+    # In time order, a month or year at the start of its span, a range at its start.
+    dated = sorted((i for i in items if i.ann.date),
+                   key=lambda i: (date_sort_key(i.ann.date), order[id(i)]))
     undated = [i for i in items if not i.ann.date]
     intro = f"{plural(len(items), 'event')}: {len(dated)} dated, in date order"
     if undated:

@@ -178,6 +178,23 @@ def test_order_of_groups_timeline_and_paragraph_numbers(project, story, tmp_path
     assert "¶4" in claims and "¶2" in claims  # paragraphs = non-blank lines
 
 
+def test_month_year_and_range_events_sort_in_time(project, story, tmp_path):
+    """A year stands at the start of its span, before a day in it; a range at its start;
+    the summary spans from the earliest first day to the latest last day."""
+    events = {a.text[:12]: a for a in project.annotations.list(kinds=["event"])}
+    vote, meeting, shipments = (events[k] for k in ("The council ", "A public mee",
+                                                    "Shipments wi"))
+    project.annotations.update(meeting.id, date="2025")  # the year of the vote
+    project.annotations.update(shipments.id, date="2025-02/2028-06")  # a range
+    doc, _ = export(project, tmp_path)
+    rows = [t for sec, s, t in blocks(doc) if sec == "Events" and s == "table row"][1:]
+    assert rows[0].startswith("2025") and "spring" in rows[0]
+    assert rows[1].startswith("Feb 2025") and "Shipments" in rows[1]
+    assert rows[2].startswith("13 Mar 2025")
+    assert "3 events, 3 dated (2025 to Jun 2028)" in section_text(doc, "Summary")
+    assert vote.date == "2025-03-13"
+
+
 def test_text_order_options(project, story, tmp_path):
     doc, _ = export(project, tmp_path, quotes_by="order", claims_by="order")
     assert not [h for h in headings(doc, 2) if "quote" in h or h.startswith("False")]
