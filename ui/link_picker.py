@@ -57,6 +57,10 @@ class LinkPicker(QDialog):
         self.query.setPlaceholderText("search the project's annotations (↓ to the list)")
         self.query.setClearButtonEnabled(True)
         self.list = QListWidget()
+        # Long texts are cut in the middle, keeping where the other end is ("[this article]",
+        # a title) in view; the whole text is in the tooltip.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setUniformItemSizes(True)
         self.types = QButtonGroup(self)
         row = QHBoxLayout()
@@ -97,6 +101,7 @@ class LinkPicker(QDialog):
         self.list.installEventFilter(self)
         self.query.installEventFilter(self)
         self.chosen: tuple[Annotation, str] | None = None
+        self.linked: dict[int, list[str]] | None = None
         self.fill()
 
     # -- candidates ---------------------------------------------------------------------------
@@ -118,12 +123,18 @@ class LinkPicker(QDialog):
     def fill(self) -> None:
         self.later.stop()
         self.list.clear()
+        if self.linked is None:  # what the current annotation is linked with already
+            self.linked = {}
+            for e in self.project.links.of(self.current):
+                self.linked.setdefault(e.other.id, []).append(e.label)
         for a in self.candidates():
             where = ("this article" if a.article_id == self.current.article_id
                      else self.titles.get(a.article_id, f"article {a.article_id}"))
             who = a.person
+            already = self.linked.get(a.id)
             item = QListWidgetItem(f"{KIND_LABELS[a.kind]} · {' '.join(a.text.split())[:90]}"
-                                   f"{' — ' + who if who else ''}  [{where}]")
+                                   f"{' — ' + who if who else ''}  [{where}]"
+                                   + (f"  (linked: {', '.join(already)})" if already else ""))
             item.setData(ROLE, a)
             item.setToolTip(a.text)
             self.list.addItem(item)

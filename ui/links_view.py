@@ -35,6 +35,10 @@ class LinksView(QWidget):
         self.add = QPushButton("Link To… (L)")
         self.add.clicked.connect(self.addRequested.emit)
         self.list = QListWidget()
+        # Long texts are cut in the middle, keeping where the other end is ("[this article]",
+        # a title) in view; the whole text is in the tooltip.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMaximumHeight(120)
         self.list.setUniformItemSizes(True)
         self.list.itemActivated.connect(self._activated)

@@ -105,6 +105,11 @@ def test_link_by_keys_listed_both_ways_deleted_and_undone(qtbot, window) -> None
     [link] = project.links.list()
     # with a claim current, the evidence leads: "the quote contradicts the claim"
     assert (link.source, link.type, link.target) == (quote.uuid, "contradicts", claim.uuid)
+    again = LinkPicker(project, claim, {}, window)  # the picker says what is linked already
+    marked = [again.list.item(i).text() for i in range(again.list.count())
+              if again.list.item(i).data(Qt.ItemDataRole.UserRole).id == quote.id]
+    assert marked and marked[0].endswith("(linked: contradicted by)")
+    again.deleteLater()
     links = window.views.links
     assert links.list.count() == 1 and links.list.item(0).text().startswith("contradicted by")
     links.list.setFocus()
