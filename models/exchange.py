@@ -18,52 +18,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, literal_column, select
-
 from models.anchoring import place
-from models.errors import BriefmarkError, NotFoundError, ValidationError
+from models.errors import BriefmarkError, ValidationError
+from models.json_export import ANNOTATION_KEYS, ARTICLE_KEYS, FORMAT, VERSION, write_json
 from models.link_exchange import (
     LinkImport,
     check_links,
     csv_cells,
     import_links,
-    link_json,
-    read_links,
 )
-from models.row_values import annotation_from_row, article_from_row
-from models.schema import AnnotationRow, AnnotationTagRow, ArticleRow
 from models.textnorm import normalise_text
-from models.values import KINDS, Annotation, Article, ArticleMeta, Link
+from models.values import Annotation, ArticleMeta, Link
 
 if TYPE_CHECKING:
     from models.project import Project
 
-FORMAT = "briefmark"
-VERSION = 1
-ARTICLE_KEYS = ("id", "title", "source", "author", "url", "published", "language", "summary")
-ANNOTATION_KEYS = ("id", "kind", "start", "end", "text", "prefix", "suffix", "note", "tags",
-                   "speaker", "claimant", "status", "when", "date", "where", "participants",
-                   "annotator", "created", "modified")
-
-
-def annotation_json(a: Annotation) -> dict[str, Any]:
-    out = {k: getattr(a, k) for k in ANNOTATION_KEYS}
-    out["id"] = a.uuid
-    out["tags"] = list(a.tags)
-    out["participants"] = list(a.participants)
-    return out
-
-
 def export_json(project: Project, *, article_ids: Iterable[int] = (),
-                kinds: Iterable[str] = ()) -> dict[str, Any]:
+                 kinds: Iterable[str] = ()) -> dict[str, Any]:
     """The articles (all, in id order, or `article_ids` in the order given) with their
-    annotations (of `kinds`, or all) in text order, as the JSON file holds them.
-
-    Read in one snapshot, `_EXPORT_CHUNK` articles per query (it was four statements per
-    article, 3.5 s of a 1,000-article export): the values are those `articles.get` and
-    `annotations.list` give, built by the same row functions."""
+    annotations (of `kinds`, or all) in text order and the links between them, as the
+    JSON file holds them: the file models/json_export.py writes, read back, so the two
+    can never differ."""
+    buf = io.BytesIO()
+    write_json(project, buf, article_ids=article_ids, kinds=kinds)
     with _no_cycle_collection():
-        return _export_json(project, list(article_ids), list(kinds))
+        return json.loads(buf.getvalue())
 
 
 @contextmanager
@@ -78,66 +57,6 @@ def _no_cycle_collection() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
-
-
-def _export_json(project: Project, article_ids: list[int], kinds: list[str]
-                 ) -> dict[str, Any]:
-    articles = []
-    exported: set[str] = set()
-    with project.reading() as con:  # one read transaction: one snapshot of the file
-        ids = article_ids or list(con.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
-        for i in range(0, len(ids), _EXPORT_CHUNK):
-            part = ids[i:i + _EXPORT_CHUNK]
-            found = {a.id: a for a in map(article_from_row, con.execute(
-                select(ArticleRow).where(ArticleRow.id.in_(set(part)))))}
-            if i == 0:  # refused in the order the per-article reads refused
-                if part[0] not in found:
-                    raise NotFoundError(f"There is no article {part[0]} in this project.")
-                if unknown := set(kinds) - set(KINDS):
-                    raise ValidationError(f"Kind {sorted(unknown)[0]!r} is unknown.")
-            annotations = _annotations_of(con, found, kinds)
-            for article_id in part:
-                a = found.get(article_id)
-                if a is None:
-                    raise NotFoundError(f"There is no article {article_id} in this project.")
-                entry: dict[str, Any] = {k: getattr(a, k) for k in ARTICLE_KEYS}
-                entry["uuid"] = a.uuid
-                entry["text"] = a.text
-                mine = annotations.get(article_id, ())
-                entry["annotations"] = [annotation_json(x) for x in mine]
-                exported.update(x.uuid for x in mine)
-                articles.append(entry)
-        links = [link_json(x) for x in read_links(con, exported)]
-    return {"format": FORMAT, "version": VERSION, "articles": articles, "links": links}
-
-
-_EXPORT_CHUNK = 100  # articles per query: few statements, bounded rows in hand
-_ROW_KEYS = tuple(c.key for c in AnnotationRow.__table__.columns)
-
-
-def _annotations_of(con: Connection, articles: dict[int, Article],
-                    kinds: list[str]) -> dict[int, list[Annotation]]:
-    """The annotations of these articles in text order, as AnnotationStore.list builds
-    them (tags in the order stored, offsets bounded by the article's text)."""
-    where = [AnnotationRow.article_id.in_(list(articles))]
-    if kinds:
-        where.append(AnnotationRow.kind.in_(kinds))
-    rows = con.execute(select(AnnotationRow).where(*where).order_by(
-        AnnotationRow.article_id, AnnotationRow.start, AnnotationRow.end,
-        AnnotationRow.id)).all()
-    tags: dict[Any, list[Any]] = {}
-    ids = select(AnnotationRow.id).where(*where).scalar_subquery()
-    for aid, t in con.execute(
-            select(AnnotationTagRow.annotation_id, AnnotationTagRow.tag)
-            .where(AnnotationTagRow.annotation_id.in_(ids))
-            .order_by(literal_column("annotation_tag.rowid"))):
-        tags.setdefault(aid, []).append(t)
-    lengths = {article_id: len(a.text) for article_id, a in articles.items()}
-    out: dict[int, list[Annotation]] = {}
-    for r in rows:
-        a = annotation_from_row(_ROW_KEYS, r, tags.get(r.id, ()), lengths.get)
-        out.setdefault(a.article_id, []).append(a)
-    return out
 
 
 def dumps(data: dict[str, Any]) -> str:

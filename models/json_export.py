@@ -22,7 +22,7 @@ from models.errors import NotFoundError, ValidationError
 from models.link_exchange import link_json, read_links
 from models.row_values import annotation_from_row, article_from_row
 from models.schema import AnnotationRow, AnnotationTagRow, ArticleRow
-from models.values import KINDS
+from models.values import KINDS, Annotation
 
 if TYPE_CHECKING:
     from models.project import Project
@@ -31,11 +31,11 @@ FORMAT = "briefmark"
 VERSION = 1
 CHUNK = 100  # articles per query: few statements, a bounded amount in hand
 
-_ARTICLE_COLUMNS = ("id", "title", "source", "author", "url", "published", "language",
-                    "summary", "uuid", "text")  # the file's order of an article's keys
+ARTICLE_KEYS = ("id", "title", "source", "author", "url", "published", "language", "summary")
+_ARTICLE_COLUMNS = (*ARTICLE_KEYS, "uuid", "text")  # the file's order of an article's keys
 _ROW_KEYS = tuple(c.key for c in AnnotationRow.__table__.columns)
 # The file's annotation keys, and where each sits in a row of _ROW_KEYS.
-_ANNOTATION_KEYS = ("id", "kind", "start", "end", "text", "prefix", "suffix", "note", "tags",
+ANNOTATION_KEYS = ("id", "kind", "start", "end", "text", "prefix", "suffix", "note", "tags",
                     "speaker", "claimant", "status", "when", "date", "where", "participants",
                     "annotator", "created", "modified")
 _TEXT_AT = tuple(_ROW_KEYS.index(k) for k in _ROW_KEYS
@@ -164,11 +164,16 @@ def _lines(con: Connection, article_ids: list[int], kinds: list[str],
 def _repaired(r: Any, tags: list[Any], lengths: dict[int, int]) -> tuple[int, dict]:
     """A damaged row's article and object, repaired as the annotation list shows it."""
     a = annotation_from_row(_ROW_KEYS, r, tags, lengths.get)
-    value = {k: getattr(a, k) for k in _ANNOTATION_KEYS}
-    value["id"] = a.uuid
-    value["tags"] = list(a.tags)
-    value["participants"] = list(a.participants)
-    return a.article_id, value
+    return a.article_id, annotation_json(a)
+
+
+def annotation_json(a: Annotation) -> dict[str, Any]:
+    """An annotation as the file holds it."""
+    out = {k: getattr(a, k) for k in ANNOTATION_KEYS}
+    out["id"] = a.uuid
+    out["tags"] = list(a.tags)
+    out["participants"] = list(a.participants)
+    return out
 
 
 SQLITE_JSON = True  # SQLite builds each clean annotation's JSON itself (tests turn it off)
@@ -182,7 +187,7 @@ _CLEAN = (f"CASE WHEN {_TYPED} AND (a.participants = '[]' OR CASE WHEN "
 # Every key in the file's order, tags empty: they are put in here, in the order given.
 _OBJECT = ", ".join("'tags', json('[]')" if k == "tags" else
                     "'participants', json(a.participants)" if k == "participants" else
-                    f"'{k}', a.\"{'uuid' if k == 'id' else k}\"" for k in _ANNOTATION_KEYS)
+                    f"'{k}', a.\"{'uuid' if k == 'id' else k}\"" for k in ANNOTATION_KEYS)
 # In the encoded object a '"' outside a string is never escaped and one inside always is,
 # so the first ',"tags":[],' is the key, whatever the text and note before it hold.
 _NO_TAGS = ',"tags":[],'

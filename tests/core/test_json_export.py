@@ -1,5 +1,5 @@
-"""The streamed JSON export (models/json_export.py) writes what export_json builds, for
-clean rows, rows another tool damaged, chosen articles and kinds, and links; a cancel or a
+"""The streamed JSON export (models/json_export.py) writes what the app lists, for clean
+rows, rows another tool damaged, chosen articles and kinds, and links; a cancel or a
 failure leaves no file. Real project files, the real export path."""
 
 from __future__ import annotations
@@ -14,8 +14,11 @@ from models import exchange, json_export
 from models.briefing import ExportCancelled
 from models.errors import BriefmarkError
 from models.export import export_project
+from models.json_export import ARTICLE_KEYS, annotation_json
+from models.link_exchange import link_json
 from models.project import Project
 from models.values import ArticleMeta
+from tests.core.test_store_foreign_rows import FOREIGN_COLUMNS, TEXT, make_foreign
 
 TEXTS = (
     "Fans cheered 🎉🎉 as “we won 🇨🇺,” said Lía Pérez 👩🏽‍🚀 on Sunday.",
@@ -55,6 +58,22 @@ def _export(p: Project, out: Path, **kw: object) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
+def _as_listed(p: Project, ids: list[int] | None = None,
+               kinds: list[str] | None = None) -> dict:
+    """What the file must hold, built from what the app lists (articles.get,
+    annotations.list, links.list), not by the exporter."""
+    articles, exported = [], set()
+    for article_id in ids or [s.id for s in sorted(p.articles.list(), key=lambda s: s.id)]:
+        a = p.articles.get(article_id)
+        listed = p.annotations.list(article_id=article_id, kinds=kinds)
+        exported |= {x.uuid for x in listed}
+        articles.append({**{k: getattr(a, k) for k in ARTICLE_KEYS}, "uuid": a.uuid,
+                         "text": a.text, "annotations": [annotation_json(x) for x in listed]})
+    links = [link_json(x) for x in p.links.list()
+             if x.source in exported and x.target in exported]
+    return {"format": "briefmark", "version": 1, "articles": articles, "links": links}
+
+
 @pytest.fixture(params=["sqlite-json", "python"])
 def encoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Both ways of encoding rows: SQLite's json_object, and the one any database uses."""
@@ -62,11 +81,11 @@ def encoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     return request.param
 
 
-def test_streamed_file_equals_export_json(tmp_path: Path, encoder: str) -> None:
+def test_streamed_file_holds_what_the_app_lists(tmp_path: Path, encoder: str) -> None:
     with Project.open(tmp_path / "p.briefmark", create=True) as p:
         ids = _fill(p)
         out = tmp_path / "all.json"
-        assert _export(p, out) == exchange.export_json(p)
+        assert _export(p, out) == _as_listed(p) == exchange.export_json(p)
         data = json.loads(out.read_text(encoding="utf-8"))
         assert len(data["links"]) == 2 and data["articles"][0]["annotations"][0]["tags"] == [
             "b", "a"]
@@ -78,52 +97,37 @@ def test_streamed_file_equals_export_json(tmp_path: Path, encoder: str) -> None:
         lines = out.read_text(encoding="utf-8").splitlines()
         assert sum(line.startswith('   {"id":') for line in lines) == 12
         # Chosen articles in the order given, chosen kinds; links only between exported ones.
-        some = _export(p, tmp_path / "some.json", article_ids=[ids[2], ids[0]],
-                       kinds=["quote", "claim"])
-        assert some == exchange.export_json(p, article_ids=[ids[2], ids[0]],
-                                            kinds=["quote", "claim"])
-        assert [a["id"] for a in some["articles"]] == [ids[2], ids[0]]
+        chosen, kinds = [ids[2], ids[0]], ["quote", "claim"]
+        some = _export(p, tmp_path / "some.json", article_ids=chosen, kinds=kinds)
+        assert some == _as_listed(p, chosen, kinds)
+        assert [a["id"] for a in some["articles"]] == chosen
         empty = _export(p, tmp_path / "none.json", kinds=["event"], article_ids=[ids[0]])
         assert empty["links"] == [] and len(empty["articles"][0]["annotations"]) == 1
 
 
 def test_rows_a_foreign_tool_damaged_export_as_listing_repairs_them(tmp_path: Path,
                                                                    encoder: str) -> None:
-    path = tmp_path / "p.briefmark"
-    with Project.open(path, create=True) as p:
-        good = p.articles.add(TEXTS[0], ArticleMeta(title="good")).id
-    con = sqlite3.connect(path)
-    stamp = "2026-01-01T00:00:00.000Z"
-    con.execute("INSERT INTO article (uuid, title, source, author, url, published, language, "
-                "text, content_hash, imported, filename, summary) VALUES "
-                "('u-blob', ?, '', '', '', '', 7, ?, 'x', ?, '', '')",
-                (b"Blob \xfe title", "Bytes café".encode() + b" \xff end", stamp))
-    blob = con.execute("SELECT id FROM article WHERE uuid = 'u-blob'").fetchone()[0]
-    cols = ("uuid, article_id, kind, start, \"end\", text, prefix, suffix, note, speaker, "
-            "claimant, status, \"when\", date, \"where\", participants, annotator, created, "
-            "modified")
-    for r in [("a-past", good, "quote", 10, 10_000, "w", "", "", "", "", "", "", "", "", "",
-               "[]"),
-              ("a-type", good, "claim", "3", 3.7, b"\x80b", "", "", 42, "", "", "", "", "", "",
-               "not json"),
-              ("a-blob", blob, "event", 0, 5, "Bytes", "", "", "", "", "", "", "", "", "",
-               '["x", 3]'),
-              ("a-int", blob, "quote", 1, 2, "y", 5, "", "", "", "", "", "", "", "", 5)]:
-        con.execute(f"INSERT INTO annotation ({cols}) VALUES ({','.join('?' * 19)})",
-                    (*r, "tool", stamp, stamp))
-    con.execute("INSERT INTO annotation_tag (annotation_id, tag) SELECT id, ? FROM annotation "
-                "WHERE uuid = 'a-blob'", (b"t\xffag",))
+    path, good, blob = make_foreign(tmp_path)
+    con = sqlite3.connect(path)  # and a number where text belongs, in a clean-looking row
+    con.execute(f"INSERT INTO annotation ({FOREIGN_COLUMNS}) SELECT 'a-int', article_id, "
+                "'quote', 1, 2, 'y', 5, suffix, note, speaker, claimant, status, \"when\", "
+                "date, \"where\", 5, annotator, created, modified FROM annotation "
+                "WHERE uuid = 'a-blob'")
+    con.execute("UPDATE article SET language = 7 WHERE id = ?", (blob,))
     con.commit()
     con.close()
     with Project.open(path) as p:
         data = _export(p, tmp_path / "out.json")
-        assert data == exchange.export_json(p)
+        assert data == _as_listed(p)
         by_id = {a["id"]: a for art in data["articles"] for a in art["annotations"]}
-        assert by_id["a-past"]["end"] == len(TEXTS[0])
+        assert set(by_id) == {"a-past", "a-type", "a-blob", "a-neg", "a-int"}
+        assert by_id["a-past"]["end"] == len(TEXT)
         assert by_id["a-blob"]["tags"] == ["t\ufffdag"]
         assert by_id["a-blob"]["participants"] == ["x", "3"]
+        assert by_id["a-int"]["prefix"] == "5" and by_id["a-int"]["participants"] == []
         assert data["articles"][1]["title"] == "Blob \ufffd title"
         assert data["articles"][1]["language"] == "7"
+        assert data["articles"][0]["id"] == good
 
 
 def test_cancel_and_failure_leave_no_file(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sqlite3
 from pathlib import Path
 
@@ -16,7 +15,15 @@ from models.web_annotation import export_web_annotations
 TEXT = "Plain words that a foreign tool annotated badly."
 
 
-def test_foreign_rows_list_and_export(tmp_path: Path) -> None:
+FOREIGN_COLUMNS = ("uuid, article_id, kind, start, \"end\", text, prefix, suffix, note, "
+                   "speaker, claimant, status, \"when\", date, \"where\", participants, "
+                   "annotator, created, modified")
+
+
+def make_foreign(tmp_path: Path) -> tuple[Path, int, int]:
+    """A project with one article of ours and one, and four annotations, that a foreign
+    tool wrote badly (bytes, numbers as text, offsets out of bounds, bad JSON); the ids of
+    the two articles."""
     path = tmp_path / "p.briefmark"
     with Project.open(path, create=True) as p:
         good = p.articles.add(TEXT, ArticleMeta(title="good")).id
@@ -28,9 +35,6 @@ def test_foreign_rows_list_and_export(tmp_path: Path) -> None:
                 "('u-blob', ?, '', '', '', '', '', ?, 'x', ?, '', '')",
                 (b"Blob \xfe title", blob_text, stamp))
     blob_id = con.execute("SELECT id FROM article WHERE uuid = 'u-blob'").fetchone()[0]
-    cols = ("uuid, article_id, kind, start, \"end\", text, prefix, suffix, note, speaker, "
-            "claimant, status, \"when\", date, \"where\", participants, annotator, created, "
-            "modified")
     rows = [
         ("a-past", good, "quote", 10, 10_000, "words", "", "", "", "", "", "", "", "", "", "[]"),
         ("a-type", good, "claim", "abc", 3.7, b"\x80bytes", "", "", 42, "", "", "", "", "", "",
@@ -39,13 +43,17 @@ def test_foreign_rows_list_and_export(tmp_path: Path) -> None:
         ("a-neg", blob_id, "quote", -5, 2, "By", "", "", "", "", "", "", "", "", "", "{}"),
     ]
     for r in rows:
-        con.execute(f"INSERT INTO annotation ({cols}) VALUES ({','.join('?' * 19)})",
+        con.execute(f"INSERT INTO annotation ({FOREIGN_COLUMNS}) VALUES ({','.join('?' * 19)})",
                     (*r, "tool", stamp, stamp))
     con.execute("INSERT INTO annotation_tag (annotation_id, tag) SELECT id, ? FROM annotation "
                 "WHERE uuid = 'a-blob'", (b"t\xffag",))
     con.commit()
     con.close()
+    return path, good, blob_id
 
+
+def test_foreign_rows_list_and_export(tmp_path: Path) -> None:
+    path, good, blob_id = make_foreign(tmp_path)
     with Project.open(path) as p:
         listed = {a.uuid: a for a in p.annotations.list()}
         assert set(listed) == {"a-past", "a-type", "a-blob", "a-neg"}
@@ -62,7 +70,7 @@ def test_foreign_rows_list_and_export(tmp_path: Path) -> None:
         assert p.annotations.article_text(blob_id) == article.text
         assert {s.id for s in p.articles.list()} == {good, blob_id}
 
-        data = json.loads(exchange.dumps(exchange.export_json(p)))
+        data = exchange.export_json(p)
         assert sum(len(a["annotations"]) for a in data["articles"]) == 4
         assert "damaged" not in data["articles"][0]["annotations"][0]
         table = list(csv.reader(io.StringIO(exchange.export_csv(p))))
