@@ -9,7 +9,7 @@ from dataclasses import asdict, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from models import links
 from models.clock import now_iso
@@ -104,23 +104,26 @@ class ArticleStore:
             raise NotFoundError(f"There is no article {article_id} in this project.")
         return article_from_row(row)
 
+    # Plain SQL for the library's rows: at 5,000 articles and 125,000 annotations the
+    # statement compilation and result processing of a Core select cost ~15% of the listing.
+    # NOT INDEXED: the counts read every annotation anyway, and a scan in table order beats
+    # walking the (article_id, start) index and looking each row up (~25% faster).
+    _LIST = ("SELECT id, title, source, author, published, language, imported, length(text) "
+             "FROM article ORDER BY id")
+    _COUNTS = ("SELECT article_id, kind, count(*) FROM annotation NOT INDEXED "
+               "GROUP BY article_id, kind")
+
     def list(self) -> list[ArticleSummary]:
-        cols = (ArticleRow.id, ArticleRow.title, ArticleRow.source, ArticleRow.author,
-                ArticleRow.published, ArticleRow.language, ArticleRow.imported,
-                func.length(ArticleRow.text))
-        with self._project.reading() as con:
-            rows = con.execute(select(*cols).order_by(ArticleRow.id)).all()
-            counts = con.execute(
-                select(AnnotationRow.article_id, AnnotationRow.kind, func.count())
-                .group_by(AnnotationRow.article_id, AnnotationRow.kind)
-            ).all()
+        with self._project.reading() as con:  # one read transaction: rows and counts agree
+            rows = con.exec_driver_sql(self._LIST).all()
+            counts = con.exec_driver_sql(self._COUNTS).all()
         by_article: dict[int, dict[str, int]] = {}
         for article_id, kind, n in counts:
             by_article.setdefault(article_id, dict.fromkeys(KINDS, 0))[kind] = n
         return [
             ArticleSummary(id=r[0], title=r[1], source=r[2], author=r[3], published=r[4],
                            language=r[5], imported=r[6], length=r[7],
-                           counts=by_article.get(r[0], dict.fromkeys(KINDS, 0)))
+                           counts=by_article.get(r[0]) or dict.fromkeys(KINDS, 0))
             for r in rows
         ]
 

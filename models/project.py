@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,10 +21,19 @@ from models.identity import default_annotator
 from models.links import LinkStore
 from models.people import PeopleStore
 from models.schema import SettingRow
+from models.values import ArticleSummary
 
 PROJECT_SUFFIX = ".briefmark"
 _UNSEEN = object()
 __all__ = ["PROJECT_SUFFIX", "Project", "now_iso"]  # now_iso re-exported until callers move
+_checks: ThreadPoolExecutor | None = None  # integrity checks run beside a first reading
+
+
+def _check_pool() -> ThreadPoolExecutor:
+    global _checks
+    if _checks is None:
+        _checks = ThreadPoolExecutor(max_workers=2, thread_name_prefix="integrity-check")
+    return _checks
 
 
 class Project:
@@ -45,16 +56,23 @@ class Project:
         # the keyboard, so it is never read from or written to the file.
         self.annotator: str = " ".join((annotator or "").split()) or default_annotator()
         self._known: object = _UNSEEN  # the revision after our last write or look
+        self._check: Future[None] | None = None  # an integrity check still running
         self._outside_pending = False  # an outside write noticed during one of ours
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False,
-             annotator: str | None = None) -> Project:
+    def open(cls, path: str | Path, *, create: bool = False, annotator: str | None = None,
+             check_beside: bool = False) -> Project:
         """Open a project; with `create`, a missing file becomes a new empty project.
 
         Raises ProjectOpenError (with a message for the user) and leaves the file untouched
         when it is not a project, newer, damaged or unreadable. A file that cannot be written
         opens read-only.
+
+        With `check_beside`, a file already at the current version (and in WAL mode, so
+        connecting writes nothing) is handed over while its integrity check, which reads
+        the whole file, still runs on another thread: the caller reads meanwhile and calls
+        `intact()` before showing anything. Nothing is written until the check has passed
+        (`writing()` waits for it). An older file is always checked before it is upgraded.
         """
         path = Path(path).expanduser()
         try:
@@ -67,7 +85,10 @@ class Project:
             if not create:
                 raise ProjectOpenError(f"{path} does not exist.")
             storage.create_project_file(path)
-        state = storage.inspect_file(path)
+        state = storage.inspect_file(path, check=not check_beside)
+        beside = check_beside and state.wal and state.revision == storage.HEAD_REVISION
+        if check_beside and not beside:
+            storage.check_intact(path, writable=state.writable)
         backup = None
         if state.revision != storage.HEAD_REVISION:
             if not state.writable:
@@ -77,7 +98,16 @@ class Project:
                 )
             # Raises ProjectOpenError worded by what exists (no backup made, or where it is).
             backup = storage.backup_and_migrate(path, state.revision)
-        project = cls(path, read_only=not state.writable, backup=backup, annotator=annotator)
+        check = _check_pool().submit(storage.check_intact, path, writable=state.writable) \
+            if beside else None
+        try:
+            project = cls(path, read_only=not state.writable, backup=backup,
+                          annotator=annotator)
+        except BaseException:
+            if check is not None:
+                wait_for([check])
+            raise
+        project._check = check
         try:
             with project.engine.connect() as con:
                 con.exec_driver_sql("SELECT count(*) FROM article").fetchone()
@@ -86,7 +116,37 @@ class Project:
             raise ProjectOpenError(f"{path.name} cannot be opened: {exc.orig}") from exc
         return project
 
+    @classmethod
+    def open_with_articles(cls, path: str | Path, *, create: bool = False,
+                           annotator: str | None = None) -> tuple[Project, list[ArticleSummary]]:
+        """Open a project and list its articles, as the window shows them first: the
+        listing runs while the file's integrity check does (the two take about as long at
+        5,000 articles), and a damaged file is refused as `open` refuses it."""
+        project = cls.open(path, create=create, annotator=annotator, check_beside=True)
+        try:
+            try:
+                articles = project.articles.list()
+            except DBAPIError as exc:
+                project.intact()  # a damaged file is said to be damaged
+                raise ProjectOpenError(
+                    f"{project.path.name} cannot be opened: {exc.orig}") from exc
+            project.intact()
+        except BaseException:
+            project.close()
+            raise
+        return project, articles
+
+    def intact(self) -> None:
+        """Wait for an integrity check still running (`open(check_beside=True)`); raises
+        CorruptProjectError when the file failed it, every time it is asked."""
+        check = self._check
+        if check is not None:
+            check.result()
+            self._check = None
+
     def close(self) -> None:
+        if self._check is not None:  # its connection reads the file: let it finish first
+            wait_for([self._check])
         self.engine.dispose()
         if not self._closed:
             self._closed = True
@@ -111,6 +171,7 @@ class Project:
                 f"{self.path.name} is open read-only (the file or its folder cannot be "
                 "written). Save a copy elsewhere to make changes."
             )
+        self.intact()  # never write to a file not yet found intact
         try:
             with self._write_engine.begin() as con:
                 yield con

@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -34,23 +33,16 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")  # files SQLite keeps beside a database
 
 
-@cache
+# Every schema revision this version can open, oldest first. Kept here rather than read
+# from the Alembic scripts so that opening a file already at the head never imports alembic
+# (about a second on a cold start); tests/core/test_path_safety.py checks these against the
+# scripts, so a new migration cannot be forgotten here.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+HEAD_REVISION: str = KNOWN_REVISIONS[-1]
+
+
 def known_revisions() -> tuple[str, ...]:
-    """Every schema revision this version can open, oldest first, read from the Alembic
-    scripts themselves so that a new migration cannot be forgotten here."""
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory(str(MIGRATIONS))
-    return tuple(reversed([r.revision for r in script.walk_revisions()]))
-
-
-def __getattr__(name: str) -> object:
-    # HEAD_REVISION / KNOWN_REVISIONS stay importable names, computed on first use.
-    if name == "HEAD_REVISION":
-        return known_revisions()[-1]
-    if name == "KNOWN_REVISIONS":
-        return known_revisions()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return KNOWN_REVISIONS
 
 
 def sqlite_uri(path: Path, **params: str) -> str:
@@ -155,10 +147,13 @@ def is_open_here(path: Path) -> bool:
 class FileState:
     revision: str
     writable: bool
+    wal: bool = False  # the header says WAL: connecting will not change the journal mode
 
 
-def inspect_file(path: Path) -> FileState:
-    """Read a project's identity and version without changing a byte of it."""
+def inspect_file(path: Path, *, check: bool = True) -> FileState:
+    """Read a project's identity and version without changing a byte of it. With `check`
+    false the integrity check (PRAGMA quick_check, which reads the whole file) is left for
+    `check_intact`, for a caller that runs it beside other reading."""
     name = path.name
     check_regular(path)
     try:
@@ -190,21 +185,36 @@ def inspect_file(path: Path) -> FileState:
                 raise NotAProjectError(
                     f"{name} is an SQLite database but not a Briefmark project; it was not changed."
                 )
-            check = con.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise CorruptProjectError(_corrupt_message(name))
+            if check:
+                _quick_check(con, name)
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
         raise CorruptProjectError(_corrupt_message(name)) from exc
     if row is None:
         raise CorruptProjectError(_corrupt_message(name))
     revision = row[0]
-    if revision not in known_revisions():
+    if revision not in KNOWN_REVISIONS:
         raise NewerProjectError(
             f"{name} was saved by a newer version of Briefmark (schema {revision}). "
             "Update Briefmark to open it; the file was not changed."
         )
-    return FileState(revision=revision, writable=writable)
+    # Bytes 18-19 (write and read versions) are 2 in a WAL database.
+    return FileState(revision=revision, writable=writable, wal=header[18:20] == b"\x02\x02")
+
+
+def check_intact(path: Path, *, writable: bool) -> None:
+    """The integrity check `inspect_file(check=False)` left out, on a connection of its own
+    (so it may run on another thread); raises CorruptProjectError."""
+    try:
+        with _connect_for_inspection(path, writable=writable) as con:
+            _quick_check(con, path.name)
+    except sqlite3.DatabaseError as exc:
+        raise CorruptProjectError(_corrupt_message(path.name)) from exc
+
+
+def _quick_check(con: sqlite3.Connection, name: str) -> None:
+    if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        raise CorruptProjectError(_corrupt_message(name))
 
 
 def has_project_id(header: bytes) -> bool:
@@ -354,7 +364,7 @@ def create_project_file(path: Path) -> None:
                     "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
                     "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
                 con.execute(text("INSERT INTO alembic_version VALUES (:v)"),
-                            {"v": known_revisions()[-1]})
+                            {"v": HEAD_REVISION})
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             engine.dispose()  # closes `raw` too
         finally:

@@ -57,6 +57,8 @@ class DetailsEditor(QWidget):
     fieldEdited = Signal(int, str, object)
     escapePressed = Signal()
     shown = Signal(object)  # the annotation now shown (None: none)
+    # a name field is about to complete: names still being counted are wanted now
+    namesWanted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +78,7 @@ class DetailsEditor(QWidget):
         self._paragraphs: Callable[[int, int], str] | None = None
         self._date_context: Callable[[], tuple[str, str]] | None = None  # set_date_context
         self.completers: dict[str, QCompleter] = {}
+        self._name_fields: set[QWidget] = set()  # fields that complete names
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -131,6 +134,7 @@ class DetailsEditor(QWidget):
             completer.setMaxVisibleItems(10)
             edit.setCompleter(completer)
             self.completers[name] = completer
+            self._name_fields.add(edit)
             # Picking a completion sets the text without textEdited: save it all the same,
             # once the line edit has taken the chosen text, and learn the name.
             completer.activated.connect(
@@ -316,4 +320,7 @@ class DetailsEditor(QWidget):
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
             self.escapePressed.emit()
             return True
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.KeyPress) \
+                and obj in self._name_fields:
+            self.namesWanted.emit()  # cheap once the names are in
         return super().eventFilter(obj, event)

@@ -382,7 +382,9 @@ class MainWindow(QMainWindow):
     def open_project(self, path: Path | str, *, create: bool = False) -> bool:
         path = Path(path)
         try:
-            project = Project.open(path, create=create, annotator=self.annotator_name())
+            # The library's rows are read while the file's integrity check runs.
+            project, articles = Project.open_with_articles(path, create=create,
+                                                           annotator=self.annotator_name())
         except BriefmarkError as exc:
             QMessageBox.warning(self, "Cannot open project", str(exc))
             return False
@@ -404,7 +406,6 @@ class MainWindow(QMainWindow):
         if project.backup:
             self.notify(f"Upgraded {path.name}; the old version was kept as "
                         f"{project.backup.name}", 10000)
-        articles = project.articles.list()
         last = self.settings.value(f"lastArticle/{path.resolve()}", None)
         ids = [a.id for a in articles]
         wanted = int(last) if last is not None and str(last).isdigit() and int(last) in ids \

@@ -29,6 +29,8 @@ class ProjectSession(QObject):
     peopleChanged = Signal(list)
     # links were added or removed: the uuids of the annotations at their ends
     linksChanged = Signal(list)
+    # the project is about to close: background readers finish with it first
+    closing = Signal()
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,5 +54,6 @@ class ProjectSession(QObject):
             self.failed.emit(message)
 
     def close(self) -> None:
+        self.closing.emit()
         self.undo_stack.clear()
         self.project.close()

@@ -18,6 +18,7 @@ from models.values import Annotation, Article
 from ui.annotation_panel import AnnotationPanel
 from ui.details import DetailsEditor
 from ui.library import LibraryView
+from ui.name_counts import NameCounter
 from ui.reader import ReaderView
 from ui.session import ProjectSession
 from ui.suggestions import SuggestionPanel
@@ -42,7 +43,11 @@ class Workspace(QObject):
         # Where the caret was (Qt position) when the current annotation was chosen: N/P go
         # on from the annotation until the caret moves elsewhere, then from the caret.
         self.caret_when_chosen = -1
-        # Names for completion are gathered a moment after changes, off the hot path.
+        # Names for completion are counted on a thread of their own (ui/name_counts.py), a
+        # moment after changes and right after a project opens, off the hot path.
+        self.names = NameCounter(self)
+        self.names.counted.connect(self._names_counted)
+        details.namesWanted.connect(self.names.wait)
         self.names_timer = QTimer(self)
         self.names_timer.setSingleShot(True)
         self.names_timer.setInterval(300)
@@ -53,6 +58,7 @@ class Workspace(QObject):
 
     def attach(self, session: ProjectSession) -> None:
         self.session = session
+        session.closing.connect(lambda: self._closing(session))
         session.annotationsChanged.connect(self.annotations_changed)
         session.articlesChanged.connect(self.articles_changed)
         session.articleShown.connect(self.open_article)
@@ -64,7 +70,16 @@ class Workspace(QObject):
         self.panel.set_annotations([], [])
         self.details.show_annotation(None)
         self.header.clear()
-        self.refresh_names()
+        # Once the library and the article are shown: counting beside the listing would
+        # slow it (both read the whole annotation table).
+        self.names.count(session.project, soon=True)
+
+    def _closing(self, session: ProjectSession) -> None:
+        # Nothing may read a closed project: no count still running, none started later.
+        self.names_timer.stop()
+        self.names.forget()
+        if self.session is session:
+            self.session = None
 
     def _refused(self, message: str) -> None:
         self.notify(message, 8000)
@@ -83,10 +98,15 @@ class Workspace(QObject):
         QTimer.singleShot(0, later)
 
     def refresh_names(self) -> None:
-        """Names to complete, ranked by how many annotations name them."""
+        """Names to complete, ranked by how many annotations name them: counted in the
+        background, shown when the count is in (at once when a name field wants them)."""
         if self.session is None:
             return
-        self.details.set_names(self.session.project.annotations.name_counts())
+        self.names.count(self.session.project)
+
+    def _names_counted(self, project: object, counts: dict[str, int]) -> None:
+        if self.session is not None and project is self.session.project:
+            self.details.set_names(counts)
 
     # -- articles ---------------------------------------------------------------------------
 

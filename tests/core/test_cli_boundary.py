@@ -107,7 +107,6 @@ import main as entry
 from models import storage
 import cli.commands, models.article_import, models.importers, models.exchange  # noqa
 import encodings.ascii, encodings.utf_8_sig, encodings.latin_1  # noqa
-storage.known_revisions()
 os.setgid(65534); os.setuid(65534)
 os.chdir({cwd!r})
 sys.exit(entry.main({args!r}))

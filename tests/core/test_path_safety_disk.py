@@ -44,7 +44,6 @@ from models import storage
 from models.project import Project
 import cli.commands, models.exchange, models.export, models.web_annotation  # noqa
 import encodings.ascii, encodings.utf_8_sig, encodings.latin_1  # noqa
-storage.known_revisions()  # loads alembic now: this Python's stdlib may be root's alone
 if os.geteuid() == 0:
     os.setgid(65534); os.setuid(65534)
 p = Project.open({path!r})

@@ -180,7 +180,6 @@ sys.path.insert(0, {str(REPO)!r})
 from models.project import Project
 from models.errors import ReadOnlyProjectError
 from models import storage
-storage.known_revisions()  # loads alembic now: this Python's stdlib may be root's alone
 if os.geteuid() == 0:
     os.setgid(65534); os.setuid(65534)
 else:
