@@ -40,7 +40,22 @@ class _GlobalUndoFilter(QObject):
         return False
 
 
-class ListCompleter(QCompleter):
+ALIAS_ARROW = " → "  # "Bibi → Benjamin Netanyahu": an alias offered, its person chosen
+
+
+class NameCompleter(QCompleter):
+    """Completes a name; an alias entry ("Bibi → Benjamin Netanyahu") puts in the person's
+    name, so every annotation names a person the same way."""
+
+    def chosen(self, index) -> str:  # noqa: ANN001
+        text = str(index.data())
+        return text.split(ALIAS_ARROW, 1)[1] if ALIAS_ARROW in text else text
+
+    def pathFromIndex(self, index) -> str:  # noqa: N802, ANN001
+        return self.chosen(index)
+
+
+class ListCompleter(NameCompleter):
     """Completes the last item of a comma-separated list (participants)."""
 
     def splitPath(self, path: str) -> list[str]:  # noqa: N802
@@ -48,7 +63,7 @@ class ListCompleter(QCompleter):
 
     def pathFromIndex(self, index) -> str:  # noqa: N802, ANN001
         done = self.widget().text().split(",")[:-1]
-        return ", ".join([p.strip() for p in done if p.strip()] + [str(index.data())])
+        return ", ".join([p.strip() for p in done if p.strip()] + [self.chosen(index)])
 
 
 class DetailsEditor(QWidget):
@@ -72,6 +87,7 @@ class DetailsEditor(QWidget):
         self.fields: dict[str, QWidget] = {}
         self._names = QStringListModel(self)
         self._known: dict[str, int] = {}  # names in the project and how often each is used
+        self._aliases: dict[str, str] = {}  # alias: the person's name
         self._order: dict[str, int] = {}  # a plain list's order, for callers that rank
         self._learned: Counter[str] = Counter()  # names committed in this editor
         self._pending: dict[str, str] = {}  # field -> text typed but not committed yet
@@ -127,7 +143,7 @@ class DetailsEditor(QWidget):
             return note
         edit = QLineEdit()
         if name in ("speaker", "claimant", "participants"):
-            kind = ListCompleter if name == "participants" else QCompleter
+            kind = ListCompleter if name == "participants" else NameCompleter
             completer = kind(self._names, edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -155,15 +171,19 @@ class DetailsEditor(QWidget):
 
     # -- showing ----------------------------------------------------------------------------
 
-    def set_names(self, names: Mapping[str, int] | Sequence[str]) -> None:
+    def set_names(self, names: Mapping[str, int] | Sequence[str],
+                  aliases: Mapping[str, str] | None = None) -> None:
         """Names to complete: {name: times used} ranks by use; a plain list keeps its
-        order. Text still being typed in a field is never offered back (the field saves
-        as it is typed, so a half-typed "Benj" reaches the project before it is done)."""
+        order. `aliases` ({alias: person's name}) are offered as "alias → name", ranked
+        with the person. Text still being typed in a field is never offered back (the
+        field saves as it is typed, so a half-typed "Benj" reaches the project before it
+        is done)."""
         if isinstance(names, Mapping):
             self._known, self._order = {n: int(c) for n, c in names.items() if n}, {}
         else:
             self._known = dict.fromkeys((n for n in names if n), 0)
             self._order = {n: i for i, n in enumerate(self._known)}
+        self._aliases = {a: n for a, n in (aliases or {}).items() if a and n and a != n}
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -173,6 +193,13 @@ class DetailsEditor(QWidget):
         names = [n for n in counts if n.casefold() not in pending or self._learned[n]
                  or self._known.get(n, 0) > 1]
         names.sort(key=lambda n: (-counts[n], self._order.get(n, 0), n.casefold()))
+        if self._aliases:  # each after its person: Benjamin Netanyahu, then Bibi → …
+            by_person: dict[str, list[str]] = {}
+            for alias, person in sorted(self._aliases.items(), key=lambda x: x[0].casefold()):
+                if alias not in counts:
+                    by_person.setdefault(person, []).append(f"{alias}{ALIAS_ARROW}{person}")
+            names = [x for n in names for x in (n, *by_person.pop(n, ()))] + [
+                x for rest in by_person.values() for x in rest]
         if names != self._names.stringList():
             self._names.setStringList(names)
 

@@ -27,8 +27,20 @@ log = logging.getLogger(__name__)
 _FAILURES = (BriefmarkError, SQLAlchemyError, OSError)
 
 
+def completion_names(project: Project) -> tuple[dict[str, int], dict[str, str]]:
+    """Every name in use with its count, the project's people (0 when no annotation names
+    them yet) and their aliases."""
+    counts = project.annotations.name_counts()
+    aliases = {}
+    for person in project.people.list():
+        counts.setdefault(person.name, 0)
+        aliases.update(dict.fromkeys(person.aliases, person.name))
+    return counts, aliases
+
+
 class NameCounter(QObject):
-    counted = Signal(object, object)  # the project counted, {name: annotations naming it}
+    # the project counted, ({name: annotations naming it}, {alias: the person's name})
+    counted = Signal(object, object)
     _finished = Signal(int, object)  # from the counting thread: generation, future
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -57,7 +69,7 @@ class NameCounter(QObject):
             return
         self._due = False
         generation = self._generation
-        future = self._pool.submit(self._project.annotations.name_counts)
+        future = self._pool.submit(completion_names, self._project)
         self._started = [f for f in self._started if not f.done()] + [future]
         self._pending = future  # before the callback, which runs at once if it is done
         future.add_done_callback(lambda f: self._finished.emit(generation, f))

@@ -104,9 +104,10 @@ class Workspace(QObject):
             return
         self.names.count(self.session.project)
 
-    def _names_counted(self, project: object, counts: dict[str, int]) -> None:
+    def _names_counted(self, project: object,
+                       names: tuple[dict[str, int], dict[str, str]]) -> None:
         if self.session is not None and project is self.session.project:
-            self.details.set_names(counts)
+            self.details.set_names(*names)
 
     # -- articles ---------------------------------------------------------------------------
 

@@ -134,3 +134,36 @@ def test_heading_names_annotator_and_paragraph(qtbot, tmp_path) -> None:  # noqa
     assert "by Ada Lovelace" in heading and "by root" not in heading
     assert "¶ 4" in heading and "characters" not in heading
     assert str(third.start) not in heading
+
+
+def test_an_alias_completes_to_its_person(qtbot, settings, tmp_path, warnings) -> None:  # noqa: ANN001
+    """Typing part of an alias offers "alias → name"; choosing it puts in the person's
+    name. People no annotation names yet are offered too, after those in use."""
+    from tests.ui.conftest import make_window
+
+    path = tmp_path / "a.briefmark"
+    make_project(path)
+    with Project.open(path) as p:
+        bibi = p.people.find("Benjamin Netanyahu")
+        p.people.edit(bibi.uuid, aliases=["Bibi", "Netanyahu"])
+        p.people.create("Yair Lapid", description="opposition leader")
+    window = make_window(qtbot, settings, path)
+    qtbot.waitUntil(lambda: "Yair Lapid" in window.details.completion_names(), timeout=3000)
+    names = window.details.completion_names()
+    assert names.index("Bibi → Benjamin Netanyahu") == names.index("Benjamin Netanyahu") + 1
+    assert names[-1] == "Yair Lapid"  # used by nobody yet: last
+    quote = window.panel.model.rows[0]
+    window.select_annotation(quote.id)
+    speaker: QLineEdit = window.details.fields["speaker"]
+    speaker.setFocus()
+    qtbot.waitUntil(speaker.hasFocus, timeout=3000)
+    qtbot.keyClick(speaker, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(speaker, "bib")
+    completer = window.details.completers["speaker"]
+    qtbot.waitUntil(completer.popup().isVisible, timeout=3000)
+    assert completer.completionModel().index(0, 0).data() == "Bibi → Benjamin Netanyahu"
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.project.annotations.get(quote.id).speaker
+                    == "Benjamin Netanyahu", timeout=3000)
+    assert speaker.text() == "Benjamin Netanyahu"
