@@ -63,6 +63,9 @@ class ProjectViews:
 
     def connect_session(self, session: ProjectSession) -> None:
         self.session = session
+        # Nothing may still be reading the project when it closes.
+        session.closing.connect(self.timeline.forget)
+        session.closing.connect(self.search.forget)
         for panel in (self.search, self.timeline, self.people):
             session.annotationsChanged.connect(lambda *_args, p=panel: p.changed())
             session.articlesChanged.connect(panel.changed)

@@ -135,6 +135,11 @@ class SearchPanel(ProjectPanel):
         self.pending = _Pending(project, SearchResult(text), groups, self.titles())
         self._more()
 
+    def forget(self) -> None:
+        """The project is closing: the search being shown stops reading it."""
+        self.timer.stop()
+        self._stop()
+
     def _stop(self) -> None:
         self.feeder.stop()
         if self.pending is not None:

@@ -35,9 +35,15 @@ from PySide6.QtWidgets import (
 
 from models.project import Project
 from models.timeline import Timeline, TimelineEntry, project_timeline
+from ui.background_read import BackgroundRead
 from ui.project_panel import ProjectPanel, fill_tags
 
 COLUMNS = ("Date", "Article", "Where", "Who", "What")
+
+
+def _read(project: Project, person: str, tag: str) -> Timeline:
+    return project_timeline(project, person=person, tag=tag)
+
 Index = QModelIndex | QPersistentModelIndex
 _NO_EVENTS = Timeline((), {})
 
@@ -140,6 +146,7 @@ def cell(e: TimelineEntry, column: int) -> str:
 
 class TimelinePanel(ProjectPanel):
     entryActivated = Signal(object)  # TimelineEntry
+    shown = Signal()  # the events read last are listed
 
     def __init__(self, project: Callable[[], Project | None],
                  parent: QWidget | None = None) -> None:
@@ -190,6 +197,8 @@ class TimelinePanel(ProjectPanel):
         self.tag.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
+        self.reads = BackgroundRead(_read, self, name="timeline")
+        self.reads.done.connect(self._arrived)
 
     @property
     def entries(self) -> Sequence[TimelineEntry]:
@@ -205,29 +214,50 @@ class TimelinePanel(ProjectPanel):
         self.refresh()
         self.show()
         self.table.setFocus()
-        if self.model.rowCount() and not self.table.currentIndex().isValid():
-            self.table.setCurrentIndex(self.model.index(0, 0))
 
     def changed(self) -> None:
         """The project changed: refresh soon, if the timeline is in view."""
         if self.isVisible():
             self.later.start()
 
-    def refresh(self) -> None:
+    def refresh(self, *, wait: bool = False) -> None:
+        """Read the events again, on a thread (a whole project's take a third of a second
+        and more); the list shown stays until they are in. `wait` hands them over now."""
         self.later.stop()
         project = self.project()
+        if project is None:
+            self.reads.forget()
+            self._show(_NO_EVENTS)
+            return
+        if not len(self.model.entries):
+            self.count.setText("Reading the project's events…")
+        self.reads.request(project, self.person.text(), self.tag.currentData() or "")
+        if wait:
+            self.reads.wait()
+
+    def forget(self) -> None:
+        """The project is closing: no read of it may still run."""
+        self.later.stop()
+        self.reads.forget()
+
+    def _arrived(self, project: Project, entries: Timeline) -> None:
+        if project is self.project():
+            self._show(entries)
+
+    def _show(self, entries: Sequence[TimelineEntry]) -> None:
         chosen = self.current_entry()
-        self.model.set_entries(_NO_EVENTS if project is None else project_timeline(
-            project, person=self.person.text(), tag=self.tag.currentData() or ""))
+        self.model.set_entries(entries)
         row = self.model.row_of(chosen.annotation_id) if chosen is not None else None
+        if row is None and self.table.hasFocus() and self.model.rowCount():
+            row = 0  # opened from the keyboard: the first event is ready for Enter
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
-        entries = self.model.entries
         n = len(entries)
         dated = entries.dated() if isinstance(entries, Timeline) else n
         self.count.setText(f"{n} event{'s' if n != 1 else ''}, {dated} dated" if n else
                            "No events match" if self.person.text() or self.tag.currentData()
                            else "No events yet: tag some with E")
+        self.shown.emit()
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

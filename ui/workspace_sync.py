@@ -16,9 +16,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from models.errors import BriefmarkError
 from models.values import Annotation, Article
 from ui.annotation_panel import AnnotationPanel
+from ui.background_read import BackgroundRead, completion_names
 from ui.details import DetailsEditor
 from ui.library import LibraryView
-from ui.name_counts import NameCounter
 from ui.reader import ReaderView
 from ui.session import ProjectSession
 from ui.suggestions import SuggestionPanel
@@ -43,10 +43,10 @@ class Workspace(QObject):
         # Where the caret was (Qt position) when the current annotation was chosen: N/P go
         # on from the annotation until the caret moves elsewhere, then from the caret.
         self.caret_when_chosen = -1
-        # Names for completion are counted on a thread of their own (ui/name_counts.py), a
-        # moment after changes and right after a project opens, off the hot path.
-        self.names = NameCounter(self)
-        self.names.counted.connect(self._names_counted)
+        # Names for completion are counted on a thread of their own (ui/background_read.py),
+        # a moment after changes and right after a project opens, off the hot path.
+        self.names = BackgroundRead(completion_names, self, name="name-counts")
+        self.names.done.connect(self._names_counted)
         details.namesWanted.connect(self.names.wait)
         self.names_timer = QTimer(self)
         self.names_timer.setSingleShot(True)
@@ -72,7 +72,7 @@ class Workspace(QObject):
         self.header.clear()
         # Once the library and the article are shown: counting beside the listing would
         # slow it (both read the whole annotation table).
-        self.names.count(session.project, soon=True)
+        self.names.request(session.project, soon=True)
 
     def _closing(self, session: ProjectSession) -> None:
         # Nothing may read a closed project: no count still running, none started later.
@@ -102,7 +102,7 @@ class Workspace(QObject):
         background, shown when the count is in (at once when a name field wants them)."""
         if self.session is None:
             return
-        self.names.count(self.session.project)
+        self.names.request(self.session.project)
 
     def _names_counted(self, project: object,
                        names: tuple[dict[str, int], dict[str, str]]) -> None:

@@ -97,6 +97,7 @@ def test_a_range_typed_into_date_is_saved_and_kept_when_reopened(qtbot, window) 
     qtbot.keyClick(window.reader, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     timeline = window.views.timeline
+    qtbot.waitUntil(lambda: timeline.model.row_of(event.id) is not None, timeout=3000)
     row = timeline.model.row_of(event.id)
     assert timeline.model.index(row, 0).data() == "Nov 2015 – Jan 2016"
     assert timeline.entries[row].precision == "range"

@@ -12,11 +12,14 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 def test_timeline_lists_events_in_date_order_and_opens_them(qtbot, window) -> None:  # noqa: ANN001
-    qtbot.keyClick(window.reader, Qt.Key.Key_T, CTRL_SHIFT)
     timeline = window.views.timeline
-    assert window.views.timeline_dock.isVisible() and timeline.table.hasFocus()
+    with qtbot.waitSignal(timeline.shown, timeout=3000):  # read on a thread, then listed
+        qtbot.keyClick(window.reader, Qt.Key.Key_T, CTRL_SHIFT)
+        assert window.views.timeline_dock.isVisible() and timeline.table.hasFocus()
+        assert timeline.count.text() == "Reading the project's events…"
     events = [a for a in window.panel.model.rows if a.kind == "event"]
     assert len(timeline.entries) == len(events)
+    assert timeline.current_entry() == timeline.entries[0]  # ready for Enter
     dates = [e.date for e in timeline.entries if e.date]
     assert dates == sorted(dates) and dates
     assert all(not e.date for e in timeline.entries[len(dates):])  # undated last
@@ -59,8 +62,9 @@ def test_ranges_show_and_sort_by_their_dates(qtbot, settings, tmp_path, warnings
                                                 start=start, end=start + len(words),
                                                 **fields).id
     window = make_window(qtbot, settings, path)
-    qtbot.keyClick(window.reader, Qt.Key.Key_T, CTRL_SHIFT)
     timeline = window.views.timeline
+    with qtbot.waitSignal(timeline.shown, timeout=3000):
+        qtbot.keyClick(window.reader, Qt.Key.Key_T, CTRL_SHIFT)
     table, model = timeline.table, timeline.model
 
     def shown(column: int = 0) -> list[str]:
@@ -87,7 +91,7 @@ def test_ranges_show_and_sort_by_their_dates(qtbot, settings, tmp_path, warnings
     qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # last row
     chosen = timeline.current_entry()
     assert chosen.annotation_id == ids["Gamma met."]
-    timeline.refresh()
+    timeline.refresh(wait=True)
     assert timeline.current_entry() == chosen
     qtbot.keyClick(table, Qt.Key.Key_Up)
     qtbot.keyClick(table, Qt.Key.Key_Return)

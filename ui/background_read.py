@@ -1,21 +1,24 @@
-"""Names for completion, counted off the UI thread.
+"""Reads of the whole project off the UI thread: names for completion, the timeline.
 
-Counting every speaker, claimant and participant reads the whole annotation table (a quarter
-of a second at 125,000 annotations), so neither opening a project nor the refresh after an
-edit waits for it: it runs on a thread of its own, on a connection of its own from the
-project's pool, and the result comes back through `counted` on the UI thread.
+Counting every speaker, claimant and participant, or reading every event, reads the whole
+annotation table (a quarter of a second or more at 125,000 annotations), so neither opening
+a project nor the refresh after an edit waits for it: it runs on a thread of its own, on a
+connection of its own from the project's pool, and the result comes back through `done` on
+the UI thread. A newer request drops the result of an older one.
 
-A name field that is about to be used before the count is in calls `wait()`, which hands
-the count over at once (waiting for the rest of it), so completion never offers a partial
-or an older project's list. `forget()` before the project closes: a count still running
-finishes first, so no connection outlives the file's close.
+`wait()` hands the result over at once (waiting for the rest of it): a name field about to
+be used before the count is in, so completion never offers a partial or an older project's
+list. `forget()` before the project closes: a read still running finishes first, so no
+connection outlives the file's close.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_for
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.exc import SQLAlchemyError
@@ -29,7 +32,7 @@ _FAILURES = (BriefmarkError, SQLAlchemyError, OSError)
 
 def completion_names(project: Project) -> tuple[dict[str, int], dict[str, str]]:
     """Every name in use with its count, the project's people (0 when no annotation names
-    them yet) and their aliases."""
+    them yet) and their aliases: what the name fields complete from."""
     counts = project.annotations.name_counts()
     aliases = {}
     for person in project.people.list():
@@ -38,27 +41,32 @@ def completion_names(project: Project) -> tuple[dict[str, int], dict[str, str]]:
     return counts, aliases
 
 
-class NameCounter(QObject):
-    # the project counted, ({name: annotations naming it}, {alias: the person's name})
-    counted = Signal(object, object)
-    _finished = Signal(int, object)  # from the counting thread: generation, future
+class BackgroundRead(QObject):
+    """`read(project, *args)` on a thread of its own, one request wanted at a time."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    done = Signal(object, object)  # the project read, what `read` returned
+    _finished = Signal(int, object)  # from the reading thread: generation, future
+
+    def __init__(self, read: Callable[..., Any], parent: QObject | None = None, *,
+                 name: str = "background-read") -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="name-counts")
-        self._project: Project | None = None  # the project the latest request counts
-        self._due = False  # requested, not started yet (count(..., soon=True))
-        self._pending: Future | None = None  # the count whose result is wanted
-        self._started: list[Future] = []  # every count not known to be over, dropped or not
+        self._read, self._name = read, name
+        self._args: tuple[Any, ...] = ()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._project: Project | None = None  # the project the latest request reads
+        self._due = False  # requested, not started yet (request(..., soon=True))
+        self._pending: Future | None = None  # the read whose result is wanted
+        self._started: list[Future] = []  # every read not known to be over, dropped or not
         self._generation = 0  # a result of an earlier request is dropped, never shown
         self._finished.connect(self._arrived)  # queued: emitted on the counting thread
 
-    def count(self, project: Project, *, soon: bool = False) -> None:
-        """Count `project`'s names in the background; with `soon`, starting once the
-        events already waiting (the first paint) are done. A count still running for an
-        earlier request is left to finish and then dropped."""
+    def request(self, project: Project, *args: Any, soon: bool = False) -> None:
+        """Read `project` in the background; with `soon`, starting once the events already
+        waiting (the first paint) are done. A read still running for an earlier request is
+        left to finish and then dropped."""
         self._generation += 1
         self._project, self._pending, self._due = project, None, True
+        self._args = args
         if soon:
             QTimer.singleShot(0, self, self._start)
         else:
@@ -69,7 +77,7 @@ class NameCounter(QObject):
             return
         self._due = False
         generation = self._generation
-        future = self._pool.submit(completion_names, self._project)
+        future = self._pool.submit(self._read, self._project, *self._args)
         self._started = [f for f in self._started if not f.done()] + [future]
         self._pending = future  # before the callback, which runs at once if it is done
         future.add_done_callback(lambda f: self._finished.emit(generation, f))
@@ -78,7 +86,7 @@ class NameCounter(QObject):
         return self._due or self._pending is not None
 
     def wait(self) -> None:
-        """Hand over the count requested, waiting for it (starting it) if need be."""
+        """Hand over the result requested, waiting for it (starting it) if need be."""
         self._start()
         future, project = self._pending, self._project
         if future is None or project is None:
@@ -87,7 +95,7 @@ class NameCounter(QObject):
         self._deliver(project, future)
 
     def forget(self) -> None:
-        """Drop every count requested (their project is about to close): those not started
+        """Drop every read requested (their project is about to close): those not started
         never start, those running are waited for, so no connection outlives the close."""
         started, self._started = self._started, []
         self._pending, self._project, self._due = None, None, False
@@ -105,8 +113,8 @@ class NameCounter(QObject):
 
     def _deliver(self, project: Project, future: Future) -> None:
         try:
-            counts = future.result()
-        except _FAILURES as exc:  # the file went away or is locked: keep the names shown
-            log.warning("Names for completion could not be counted: %s", exc)
+            result = future.result()
+        except _FAILURES as exc:  # the file went away or is locked: keep what is shown
+            log.warning("%s could not read %s: %s", self._name, project.path.name, exc)
             return
-        self.counted.emit(project, counts)
+        self.done.emit(project, result)
