@@ -12,12 +12,24 @@ them since (StaleChangeError).
 from __future__ import annotations
 
 import json
+import sqlite3
+import threading
 import uuid as uuidlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, or_, select, text, update
+from sqlalchemy import (
+    Connection,
+    delete,
+    event,
+    insert,
+    literal_column,
+    or_,
+    select,
+    text,
+    update,
+)
 
 from models.clock import now_iso
 from models.errors import NotFoundError, ValidationError
@@ -111,6 +123,10 @@ class PeopleChange:
 class PeopleStore:
     def __init__(self, project: Project) -> None:
         self._project = project
+        self._watch: sqlite3.Connection | None = None  # see _version
+        self._watch_lock = threading.Lock()
+        self._counted: tuple[int, tuple[PersonCount, ...]] | None = None  # version, counts
+        self._used: tuple[int, str, tuple[Annotation, ...]] | None = None  # ... name, uses
 
     # -- read -----------------------------------------------------------------------------
 
@@ -139,40 +155,78 @@ class PeopleStore:
     def counts(self) -> list[PersonCount]:
         """Everyone with their quotes, claims and events and in how many articles: one
         grouped query. Names a foreign tool wrote that are not yet people are listed too,
-        with an empty uuid (any change to them makes them people)."""
+        with an empty uuid (any change to them makes them people). Kept until the file
+        changes (see `_version`), so showing the view again reads nothing."""
+        version = self._version()  # before the read: a commit in between costs a recount
+        kept = self._counted
+        if version is not None and kept is not None and kept[0] == version:
+            return list(kept[1])
         with self._project.reading() as con:
-            people = _people(con)
-            by_key = {name_key(p.name): p for p in people.values()}
-            used: dict[str, list[int]] = {}
-            for name, quotes, claims, events, articles in con.execute(text(_COUNTS)):
-                name = as_text(name)[0]
-                got = used.setdefault(name_key(name), [0, 0, 0, 0])
-                got[0] += quotes
-                got[1] += claims
-                got[2] += events
-                got[3] = max(got[3], articles)
-                if name_key(name) not in by_key:
-                    by_key[name_key(name)] = Person(0, "", clean_name(name),
-                                                    guess_kind(name))
-        out = [PersonCount(p, *used.get(k, (0, 0, 0, 0))) for k, p in by_key.items()]
-        out.sort(key=lambda c: (-c.total, c.person.name.casefold()))
+            out = _counts(con)
+        if version is not None:
+            self._counted = (version, tuple(out))
         return out
 
+    def _version(self) -> int | None:
+        """PRAGMA data_version on a connection of its own that never writes: it moves
+        whenever any other connection commits a change, this program's or another's. (A
+        pooled connection's own data_version misses its own writes, and the pool hands out
+        different ones.) None when it cannot be asked: then nothing is kept."""
+        with self._watch_lock:
+            try:
+                if self._watch is None:
+                    engine = self._project.engine
+                    args, kwargs = engine.dialect.create_connect_args(engine.url)
+                    self._watch = sqlite3.connect(*args, **{**kwargs,
+                                                            "check_same_thread": False})
+                    if not event.contains(engine, "close", self._pool_closing):
+                        event.listen(engine, "close", self._pool_closing)
+                return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error:
+                return None
+
+    def _pool_closing(self, _dbapi_con: object, _record: object) -> None:
+        """A pooled connection closes (Project.close disposes of the pool): the watching one
+        closes with it, before the pool's last one, so that closing the project leaves the
+        file as it did (the last connection out folds the WAL in). A version from a new
+        watching connection means nothing beside the old one's: what was kept goes too."""
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
+            self._counted = self._used = None
+
     def uses(self, name: str) -> list[Annotation]:
-        """Every annotation naming this person, in article and text order."""
+        """Every annotation naming this person, in article and text order; the last name's
+        are kept as the counts are (a refresh shows the same person's again)."""
+        version = self._version()
+        kept = self._used
+        if version is not None and kept is not None and kept[:2] == (version, name):
+            return list(kept[2])
+        found = self._find_uses(name)
+        if version is not None:
+            self._used = (version, name, tuple(found))
+        return found
+
+    def _find_uses(self, name: str) -> list[Annotation]:
         quoted = json.dumps(name, ensure_ascii=False)
+        # "+" keeps SQLite off the (article_id, start) index for the order: walking it looks
+        # every row up by rowid, twice a plain scan; the few rows found are sorted instead
         stmt = select(AnnotationRow).where(or_(
             AnnotationRow.speaker == name, AnnotationRow.claimant == name,
             AnnotationRow.participants.contains(quoted[1:-1], autoescape=True),
-        )).order_by(AnnotationRow.article_id, AnnotationRow.start, AnnotationRow.id)
+        )).order_by(literal_column("+annotation.article_id"), AnnotationRow.start,
+                    AnnotationRow.id)
         with self._project.reading() as con:
             found = self._project.annotations.read(con, stmt)
         return [a for a in found if name in (a.speaker, a.claimant) or name in a.participants]
 
-    def proposals(self) -> list[Proposal]:
-        """Likely variants of one person to merge (never merged without the user)."""
+    def proposals(self, counts: list[PersonCount] | None = None) -> list[Proposal]:
+        """Likely variants of one person to merge (never merged without the user); pass
+        the `counts()` just read to save reading them again."""
         dismissed = {tuple(p) for p in _load_list(self._project.setting(DISMISSED_KEY))}
-        return propose_variants(((c.person.name, c.person.kind) for c in self.counts()
+        listed = self.counts() if counts is None else counts
+        return propose_variants(((c.person.name, c.person.kind) for c in listed
                                  if c.person.uuid), dismissed)
 
     def dismiss(self, variant: str, full: str) -> None:
@@ -442,20 +496,48 @@ def adopt_names(con: Connection) -> int:
 
 # -- helpers ------------------------------------------------------------------------------
 
+# Quotes and claims in one scan, events in a second (json_each only where there is a list:
+# joining it to every row costs more than the extra scan). json_each of an object or a
+# scalar gives rows without an integer key, so typeof(key) = 'integer' keeps array items
+# only, without parsing the list a third time for json_type. Roles are numbers so that the
+# sums compare integers. ORDER BY: equal totals keep the names' order (the sort is stable).
 _COUNTS = """
-WITH uses(name, kind, article_id) AS (
-  SELECT speaker, 'quote', article_id FROM annotation WHERE kind = 'quote' AND speaker != ''
+WITH uses(name, role, article_id) AS (
+  SELECT CASE kind WHEN 'quote' THEN speaker ELSE claimant END,
+         CASE kind WHEN 'quote' THEN 1 ELSE 2 END, article_id
+    FROM annotation
+   WHERE (kind = 'quote' AND speaker != '') OR (kind = 'claim' AND claimant != '')
   UNION ALL
-  SELECT claimant, 'claim', article_id FROM annotation WHERE kind = 'claim' AND claimant != ''
-  UNION ALL
-  SELECT j.value, 'event', a.article_id FROM annotation a, json_each(a.participants) j
-   WHERE a.kind = 'event' AND a.participants != '[]' AND json_valid(a.participants)
-     AND json_type(a.participants) = 'array' AND j.type = 'text' AND j.value != ''
+  SELECT j.value, 3, a.article_id
+    FROM annotation a,
+         json_each(CASE WHEN json_valid(a.participants) THEN a.participants END) j
+   WHERE a.kind = 'event' AND a.participants != '[]' AND typeof(j.key) = 'integer'
+     AND j.type = 'text' AND j.value != ''
 )
-SELECT name, sum(kind = 'quote'), sum(kind = 'claim'), sum(kind = 'event'),
-       count(DISTINCT article_id)
-FROM uses GROUP BY name
+SELECT name, sum(role = 1), sum(role = 2), sum(role = 3), count(DISTINCT article_id)
+FROM uses GROUP BY name ORDER BY name
 """
+
+
+def _counts(con: Connection) -> list[PersonCount]:
+    people = _people(con)
+    by_key = {name_key(p.name): p for p in people.values()}
+    used: dict[str, list[int]] = {}
+    # one row per distinct written name (hundreds), not per annotation
+    for name, quotes, claims, events, articles in con.execute(text(_COUNTS)):
+        name = as_text(name)[0]
+        key = name_key(name)
+        got = used.setdefault(key, [0, 0, 0, 0])
+        got[0] += quotes
+        got[1] += claims
+        got[2] += events
+        got[3] = max(got[3], articles)
+        if key not in by_key:
+            by_key[key] = Person(0, "", clean_name(name), guess_kind(name))
+    out = [PersonCount(p, *used.get(k, (0, 0, 0, 0))) for k, p in by_key.items()]
+    out.sort(key=lambda c: (-c.total, c.person.name.casefold()))
+    return out
+
 
 _NAME_USES = """
 WITH uses(name) AS (

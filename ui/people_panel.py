@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,16 +35,23 @@ from ui.theme import KIND_LABELS as ANNOTATION_KINDS
 
 ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Name", "Quotes", "Claims", "Events", "Articles", "Role")
+ROLE_MIN = 60  # px of the Role column kept in view beside the names
 Push = Callable[[str, Callable[[], PeopleChange]], bool]
 
 
 class _NumberItem(QTreeWidgetItem):
-    """Sorts the count columns as numbers."""
+    """Sorts the count columns as numbers, the others by their text without case."""
+
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__(texts)
+        # a sort compares ~10,000 pairs: keys made once, not read back from Qt each time
+        self.keys: list[int | str] = [int(t or 0) if 1 <= col <= 4 else t.casefold()
+                                      for col, t in enumerate(texts)]
 
     def __lt__(self, other: QTreeWidgetItem) -> bool:
         col = self.treeWidget().sortColumn() if self.treeWidget() else 0
-        if 1 <= col <= 4:
-            return int(self.text(col) or 0) < int(other.text(col) or 0)
+        if isinstance(other, _NumberItem):
+            return self.keys[col] < other.keys[col]  # type: ignore[operator]
         return self.text(col).casefold() < other.text(col).casefold()
 
 
@@ -67,8 +75,13 @@ class PeoplePanel(ProjectPanel):
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        for col, width in enumerate((170, 50, 50, 50, 55)):
+        # Role is the last column and stretches, but never below its width set here
+        for col, width in enumerate((170, 50, 50, 50, 55, ROLE_MIN)):
             self.table.setColumnWidth(col, width)
+        self._needs = (0, 0)  # what the longest name and role need, measured at each fill
+        self._name_dragged = False  # the user set the name column's width: keep it
+        self._fitting = False
+        self.table.header().sectionResized.connect(self._column_resized)
         self.proposals = QListWidget()
         self.proposals.setMaximumHeight(90)
         self.proposals_label = QLabel("Maybe the same person (Enter merges, Delete keeps "
@@ -110,7 +123,9 @@ class PeoplePanel(ProjectPanel):
         self.later.setInterval(300)
         self.later.timeout.connect(self.refresh)
         self.filter.textChanged.connect(lambda _t: self._apply_filter())
-        self.table.currentItemChanged.connect(lambda *_a: self._show_uses())
+        self._filling = False  # refresh shows the uses once, after the table is filled
+        self.table.currentItemChanged.connect(
+            lambda *_a: None if self._filling else self._show_uses())
         self.table.itemActivated.connect(lambda *_a: self.edit_current())
         self.uses.itemActivated.connect(self._use_activated)
         self.uses.itemClicked.connect(self._use_activated)
@@ -138,30 +153,13 @@ class PeoplePanel(ProjectPanel):
         keep = self.current()
         keep_key = name_key(keep.person.name) if keep else None
         self.people = project.people.counts() if project is not None else []
-        self.table.setSortingEnabled(False)
-        self.table.clear()
-        chosen = None
-        for c in self.people:
-            p = c.person
-            item = _NumberItem([p.name, str(c.quotes), str(c.claims), str(c.events),
-                                str(c.articles), p.description])
-            item.setData(0, ROLE, c)
-            tip = [KIND_LABELS.get(p.kind, p.kind)]
-            if p.aliases:
-                tip.append("also: " + ", ".join(p.aliases))
-            if p.note:
-                tip.append(p.note)
-            item.setToolTip(0, "\n".join(tip))
-            if p.kind != "person":
-                item.setText(0, f"{p.name}  ({KIND_LABELS[p.kind].lower()})")
-            self.table.addTopLevelItem(item)
-            if name_key(p.name) == keep_key:
-                chosen = item
-        self.table.setSortingEnabled(True)
-        if chosen is not None:
-            self.table.setCurrentItem(chosen)
+        self._filling = True
+        try:
+            self._fill_table(keep_key)
+        finally:
+            self._filling = False
         self._apply_filter()
-        proposals = project.people.proposals() if project is not None else []
+        proposals = project.people.proposals(self.people) if project is not None else []
         self.proposals.clear()
         for x in proposals:
             item = QListWidgetItem(f"{x.variant} → {x.full}  ({x.reason})")
@@ -170,6 +168,70 @@ class PeoplePanel(ProjectPanel):
         self.proposals.setVisible(bool(proposals))
         self.proposals_label.setVisible(bool(proposals))
         self._show_uses()
+
+    def _fill_table(self, keep_key: str | None) -> None:
+        self.table.setSortingEnabled(False)
+        self.table.clear()
+        chosen = None
+        items = []
+        metrics = self.table.fontMetrics()
+        name_px = role_px = 0
+        for c in self.people:
+            p = c.person
+            shown = p.name if p.kind == "person" else \
+                f"{p.name}  ({KIND_LABELS[p.kind].lower()})"
+            item = _NumberItem([shown, str(c.quotes), str(c.claims), str(c.events),
+                                str(c.articles), p.description])
+            item.setData(0, ROLE, c)
+            tip = [KIND_LABELS.get(p.kind, p.kind)]
+            if p.aliases:
+                tip.append("also: " + ", ".join(p.aliases))
+            if p.note:
+                tip.append(p.note)
+            item.setToolTip(0, "\n".join(tip))
+            name_px = max(name_px, metrics.horizontalAdvance(shown))
+            if p.description:
+                item.setToolTip(5, p.description)  # the Role column may be cut short
+                role_px = max(role_px, metrics.horizontalAdvance(p.description))
+            items.append(item)
+            if name_key(p.name) == keep_key:
+                chosen = item
+        self.table.addTopLevelItems(items)  # one insertion, not 800
+        self.table.setSortingEnabled(True)
+        if chosen is not None:
+            self.table.setCurrentItem(chosen)
+        # the item delegate's text margins: the focus frame's and one pixel, either side
+        pad = 2 * (self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1) + 2
+        self._needs = (name_px + pad if self.people else 0, role_px + pad if role_px else 0)
+        self._fit_columns()
+
+    def _column_resized(self, col: int, _old: int, _new: int) -> None:
+        if col == 0 and not self._fitting:
+            self._name_dragged = True
+
+    def _fit_columns(self) -> None:
+        """The name column as wide as the longest name with its "(organisation)" when Role
+        fits beside it; else names and Role share what the counts leave (names up to two
+        thirds, Role at least ROLE_MIN), so neither column leaves the view. The counts keep
+        their widths; Role takes the rest (the last column stretches). A width the user
+        dragged stays."""
+        name, role = self._needs
+        if self._name_dragged or not name:
+            return
+        room = self.table.viewport().width() - sum(self.table.columnWidth(col)
+                                                   for col in range(1, 5))
+        role = max(role, self.table.header().sectionSizeHint(5))
+        width = name if name + role <= room else max(room - role, min(name, room * 2 // 3))
+        self._fitting = True
+        try:
+            self.table.setColumnWidth(0, max(80, min(width, room - ROLE_MIN)))
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _apply_filter(self) -> None:
         needle = self.filter.text().strip().casefold()
