@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from models.people import PeopleChange, PersonCount
 from models.people_names import KIND_LABELS, Proposal, name_key
 from models.project import Project
+from ui.background_read import BackgroundRead
 from ui.person_dialogs import ChooseDialog, PersonDialog
 from ui.project_panel import ProjectPanel
 from ui.theme import KIND_LABELS as ANNOTATION_KINDS
@@ -55,8 +56,15 @@ class _NumberItem(QTreeWidgetItem):
         return self.text(col).casefold() < other.text(col).casefold()
 
 
+def _read(project: Project) -> tuple[list[PersonCount], list[Proposal]]:
+    """Everyone with their counts, and the merges to propose (from those counts)."""
+    counts = project.people.counts()
+    return counts, project.people.proposals(counts)
+
+
 class PeoplePanel(ProjectPanel):
     useActivated = Signal(int, int)  # article id, annotation id
+    shown = Signal()  # the counts read last are listed
 
     def __init__(self, project: Callable[[], Project | None],
                  titles: Callable[[], dict[int, str]], push: Push,
@@ -122,6 +130,8 @@ class PeoplePanel(ProjectPanel):
         self.later.setSingleShot(True)
         self.later.setInterval(300)
         self.later.timeout.connect(self.refresh)
+        self.reads = BackgroundRead(_read, self, name="people")
+        self.reads.done.connect(self._arrived)
         self.filter.textChanged.connect(lambda _t: self._apply_filter())
         self._filling = False  # refresh shows the uses once, after the table is filled
         self.table.currentItemChanged.connect(
@@ -140,26 +150,50 @@ class PeoplePanel(ProjectPanel):
         self.refresh()
         self.show()
         self.table.setFocus()
-        if self.table.topLevelItemCount() and self.table.currentItem() is None:
-            self.table.setCurrentItem(self.table.topLevelItem(0))
 
     def changed(self) -> None:
         if self.isVisible():
             self.later.start()
 
-    def refresh(self) -> None:
+    def refresh(self, *, wait: bool = False) -> None:
+        """Count again, on a thread (after a change the whole annotation table is read, a
+        third of a second and more on a big project); the list shown stays until the new
+        counts are in. `wait` hands them over now."""
         self.later.stop()
         project = self.project()
+        if project is None:
+            self.reads.forget()
+            self._show([], [])
+            return
+        if not self.people:
+            self.count.setText("Counting the project's people…")
+        self.reads.request(project)
+        if wait:
+            self.reads.wait()
+
+    def forget(self) -> None:
+        """The project is closing: no count of it may still run."""
+        self.later.stop()
+        self.reads.forget()
+
+    def _arrived(self, project: Project,
+                 result: tuple[list[PersonCount], list[Proposal]]) -> None:
+        if project is self.project():
+            self._show(*result)
+
+    def _show(self, people: list[PersonCount], proposals: list[Proposal]) -> None:
         keep = self.current()
         keep_key = name_key(keep.person.name) if keep else None
-        self.people = project.people.counts() if project is not None else []
+        self.people = people
         self._filling = True
         try:
             self._fill_table(keep_key)
+            if self.table.currentItem() is None and self.table.hasFocus() and \
+                    self.table.topLevelItemCount():  # opened by keys: ready for Enter
+                self.table.setCurrentItem(self.table.topLevelItem(0))
         finally:
             self._filling = False
         self._apply_filter()
-        proposals = project.people.proposals(self.people) if project is not None else []
         self.proposals.clear()
         for x in proposals:
             item = QListWidgetItem(f"{x.variant} → {x.full}  ({x.reason})")
@@ -168,6 +202,7 @@ class PeoplePanel(ProjectPanel):
         self.proposals.setVisible(bool(proposals))
         self.proposals_label.setVisible(bool(proposals))
         self._show_uses()
+        self.shown.emit()
 
     def _fill_table(self, keep_key: str | None) -> None:
         self.table.setSortingEnabled(False)

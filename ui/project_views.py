@@ -66,6 +66,7 @@ class ProjectViews:
         # Nothing may still be reading the project when it closes.
         session.closing.connect(self.timeline.forget)
         session.closing.connect(self.search.forget)
+        session.closing.connect(self.people.forget)
         for panel in (self.search, self.timeline, self.people):
             session.annotationsChanged.connect(lambda *_args, p=panel: p.changed())
             session.articlesChanged.connect(panel.changed)

@@ -38,9 +38,11 @@ def _activate(qtbot, window) -> None:  # noqa: ANN001
 
 
 def test_people_view_counts_jumps_and_merges_with_undo(qtbot, window) -> None:  # noqa: ANN001
-    qtbot.keyClick(window.reader, Qt.Key.Key_E, CTRL_SHIFT)
     people = window.views.people
-    assert window.views.people_dock.isVisible() and people.table.hasFocus()
+    with qtbot.waitSignal(people.shown, timeout=3000):  # counted on a thread, then listed
+        qtbot.keyClick(window.reader, Qt.Key.Key_E, CTRL_SHIFT)
+        assert window.views.people_dock.isVisible() and people.table.hasFocus()
+    assert people.current() is not None  # the first one, ready for Enter
     counts = {c.person.name: c for c in people.people}
     assert counts["Daniel Achterberg"].quotes == 3
     assert counts["Priya Raman"].claims == 1 and counts["Priya Raman"].quotes == 1
@@ -65,6 +67,8 @@ def test_people_view_counts_jumps_and_merges_with_undo(qtbot, window) -> None:  
     project = window.session.project
     assert {a.speaker for a in project.annotations.list(kinds=["quote"])} == \
         {"Helena Ostrander", "Daniel Achterberg"}
+    qtbot.waitUntil(lambda: {c.person.name: c for c in people.people}[
+        "Daniel Achterberg"].quotes == 4, timeout=3000)  # counted again on the thread
     merged = {c.person.name: c for c in people.people}["Daniel Achterberg"]
     assert merged.quotes == 4 and merged.person.aliases == ("Priya Raman",)
     shown = {a.speaker for a in window.reader.annotations.values() if a.kind == "quote"}

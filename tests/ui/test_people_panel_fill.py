@@ -39,7 +39,8 @@ def _panel(qtbot, project: Project, width: int) -> PeoplePanel:  # noqa: ANN001
     panel.resize(width, 600)
     panel.show()
     qtbot.waitExposed(panel)
-    panel.open()
+    with qtbot.waitSignal(panel.shown, timeout=3000):  # counted on a thread
+        panel.open()
     return panel
 
 
@@ -52,7 +53,7 @@ def test_a_refresh_counts_once_and_reads_the_uses_once(qtbot, project: Project, 
     for name in ("counts", "uses"):
         real = getattr(store, name)
         monkeypatch.setattr(store, name, lambda *a, _r=real, _n=name: calls.append(_n) or _r(*a))
-    panel.refresh()
+    panel.refresh(wait=True)
     assert sorted(calls) == ["counts", "uses"]
     assert panel.current().person.name == "UN"
     listed = [panel.table.topLevelItem(i).data(0, ROLE) for i in
