@@ -24,6 +24,7 @@ from models.links import LINK_LABELS, LINK_TYPES
 from models.project import Project
 from models.search import search_project
 from models.values import Annotation
+from ui.links_view import shorten
 from ui.theme import KIND_LABELS
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -57,9 +58,8 @@ class LinkPicker(QDialog):
         self.query.setPlaceholderText("search the project's annotations (↓ to the list)")
         self.query.setClearButtonEnabled(True)
         self.list = QListWidget()
-        # Long texts are cut in the middle, keeping where the other end is ("[this article]",
-        # a title) in view; the whole text is in the tooltip.
-        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # The words first, the article short after them; all of both in the tooltip.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setUniformItemSizes(True)
         self.types = QButtonGroup(self)
@@ -128,15 +128,16 @@ class LinkPicker(QDialog):
             for e in self.project.links.of(self.current):
                 self.linked.setdefault(e.other.id, []).append(e.label)
         for a in self.candidates():
-            where = ("this article" if a.article_id == self.current.article_id
-                     else self.titles.get(a.article_id, f"article {a.article_id}"))
+            title = self.titles.get(a.article_id, f"article {a.article_id}")
+            where = "this article" if a.article_id == self.current.article_id else \
+                shorten(title, 28)
             who = a.person
             already = self.linked.get(a.id)
-            item = QListWidgetItem(f"{KIND_LABELS[a.kind]} · {' '.join(a.text.split())[:90]}"
-                                   f"{' — ' + who if who else ''}  [{where}]"
+            item = QListWidgetItem(f"{KIND_LABELS[a.kind]} · “{shorten(a.text, 80)}”"
+                                   f"{' — ' + who if who else ''} · {where}"
                                    + (f"  (linked: {', '.join(already)})" if already else ""))
             item.setData(ROLE, a)
-            item.setToolTip(a.text)
+            item.setToolTip(f"{a.text}\n\n— {title}")
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)

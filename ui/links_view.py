@@ -1,5 +1,5 @@
 """The current annotation's links, both ways, under its details: "supported by · Quote ·
-“…” [article]". Enter or a click goes to the other end (in its article); Delete removes the
+“…” · article". Enter or a click goes to the other end (in its article); Delete removes the
 link; Space marks it as evidence the claim's status rests on; L (or the button) adds one."""
 
 from __future__ import annotations
@@ -22,6 +22,17 @@ from ui.theme import KIND_LABELS
 ROLE = Qt.ItemDataRole.UserRole
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut at a word boundary before `limit` characters, with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
 class LinksView(QWidget):
     endActivated = Signal(int, int)  # article id, annotation id of the other end
     removeRequested = Signal(object)  # Link
@@ -35,9 +46,8 @@ class LinksView(QWidget):
         self.add = QPushButton("Link To… (L)")
         self.add.clicked.connect(self.addRequested.emit)
         self.list = QListWidget()
-        # Long texts are cut in the middle, keeping where the other end is ("[this article]",
-        # a title) in view; the whole text is in the tooltip.
-        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # The other end's words first, its article short after them; all in the tooltip.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMaximumHeight(120)
         self.list.setUniformItemSizes(True)
@@ -54,19 +64,34 @@ class LinksView(QWidget):
         self.ends: list[LinkEnd] = []
         self.show_links([], {}, enabled=False)
 
+    def follow(self, field: QWidget) -> None:
+        """Tab from `field` (the details' last) comes here: the list, then the button."""
+        QWidget.setTabOrder(field, self.list)
+        QWidget.setTabOrder(self.list, self.add)
+
+    def focus(self) -> None:
+        """Into the list (its first link chosen), or onto the button when there is none."""
+        if self.list.count():
+            self.list.setFocus()
+            if self.list.currentRow() < 0:
+                self.list.setCurrentRow(0)
+        elif self.add.isEnabled():
+            self.add.setFocus()
+
     def show_links(self, ends: list[LinkEnd], titles: dict[int, str], *, enabled: bool,
                    article_id: int | None = None) -> None:
         self.ends = ends
         self.list.clear()
         for e in ends:
             o = e.other
-            where = "here" if o.article_id == article_id else titles.get(
-                o.article_id, f"article {o.article_id}")
-            cited = "  ✓ cited for status" if e.link.cites_status else ""
-            item = QListWidgetItem(f"{e.label} · {KIND_LABELS[o.kind]} · "
-                                   f"“{' '.join(o.text.split())[:70]}” [{where}]{cited}")
+            title = titles.get(o.article_id, f"article {o.article_id}")
+            where = "here" if o.article_id == article_id else shorten(title, 28)
+            cited = "✓ cited for status · " if e.link.cites_status else ""
+            item = QListWidgetItem(f"{cited}{e.label} · {KIND_LABELS[o.kind]} · "
+                                   f"“{shorten(o.text, 60)}” · {where}")
             item.setData(ROLE, e)
-            item.setToolTip(o.text + (f"\n\n{e.link.note}" if e.link.note else ""))
+            item.setToolTip(f"{o.text}\n\n— {title}"
+                            + (f"\n\n{e.link.note}" if e.link.note else ""))
             self.list.addItem(item)
         n = len(ends)
         self.title.setText(f"Links ({n})" if n else "Links: none yet")

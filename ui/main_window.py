@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
                                   self.workspace, self.reader, self.focus_reader)
         self.search, self.search_dock = self.views.search, self.views.search_dock
         self.details.add_section(self.views.links)
+        self.views.links.follow(self.details.fields["note"])
         self.details.shown.connect(self.views.show_links)
         self.project_files = ProjectFiles(self, self.settings, self.open_project)
         self.annotator = Annotator(self.workspace, self.reader, self.panel, self.details,
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
                                tip="Everyone the annotations name: merge, rename, split")
         self.act_link = make("Link To…", self.views.link_current, ("L",), reader_only=True,
                              editing=True, tip="Link the current annotation to another")
+        self.act_links = make("Go to Links", self.views.links.focus, ("Ctrl+K",))
         self.act_zoom_in = make("Zoom In", lambda: self.zoom(1), ("Ctrl++", "Ctrl+="))
         self.act_zoom_out = make("Zoom Out", lambda: self.zoom(-1), ("Ctrl+-",))
         self.act_zoom_reset = make("Actual Size", lambda: self.zoom(0), ("Ctrl+0",))
@@ -308,7 +310,8 @@ class MainWindow(QMainWindow):
         for a in self.kind_actions.values():
             self.kind_menu.addAction(a)
         ann.addSeparator()
-        for a in (self.act_next, self.act_prev, self.act_edit, self.act_link, self.act_delete):
+        for a in (self.act_next, self.act_prev, self.act_edit, self.act_link, self.act_links,
+                  self.act_delete):
             ann.addAction(a)
         ann.addSeparator()
         for a in (self.act_span, *self.nudge_actions):

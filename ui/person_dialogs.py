@@ -82,12 +82,33 @@ class ChooseDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(label))
         layout.addWidget(self.combo)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(420, self.sizeHint().height())
 
     def chosen(self) -> str | None:
         text = self.combo.currentText().strip()
         return next((n for n in self.names if n.casefold() == text.casefold()), None)
+
+    def accept(self) -> None:
+        """Take the name typed, or the one name containing what was typed; otherwise stay
+        open and say so (Enter on a part of a name used to close without doing anything)."""
+        if self.chosen() is None:
+            typed = " ".join(self.combo.currentText().split())
+            found = [n for n in self.names if typed and typed.casefold() in n.casefold()]
+            if len(found) != 1:
+                self.problem.setText(
+                    f"No one here is called “{typed}”: choose a name from the list."
+                    if not found else f"{len(found)} names contain “{typed}”: type more of "
+                    "the one you mean, or choose it from the list.")
+                self.problem.show()
+                self.combo.setFocus()
+                return
+            self.combo.setEditText(found[0])
+        super().accept()

@@ -8,7 +8,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 NAMED_KEYS = {"Del", "Delete", "Backspace", "Return", "Enter", "Esc"}
 EXTRA_ROWS = (("Adjust the selection", "Shift+Arrows"), ("Back to the text", "Esc"),
               ("Find the next / previous match", "F3, Shift+F3 (or Enter, Shift+Enter)"),
-              ("Select one of overlapping annotations", "Click again on the same spot"))
+              ("Select one of overlapping annotations", "Click again on the same spot"),
+              ("Links list: go to the other end / remove / cite for the claim's status",
+               "Enter / Delete / Space"),
+              ("Link To: supports / contradicts / repeats / context", "S / C / R / T"),
+              ("People list: edit / merge into / split an alias / delete",
+               "F2 or Enter / M / S / Delete"),
+              ("Search field: to the hits", "Down or Enter"))
 
 
 def shortcut_rows(owner: QWidget) -> list[tuple[str, str]]:

@@ -116,8 +116,15 @@ def test_link_by_keys_listed_both_ways_deleted_and_undone(qtbot, window) -> None
     again.deleteLater()
     links = window.views.links
     assert links.list.count() == 1 and links.list.item(0).text().startswith("contradicted by")
-    links.list.setFocus()
-    links.list.setCurrentRow(0)
+    _activate(qtbot, window)
+    note = window.details.fields["note"]
+    note.setFocus()
+    assert note.hasFocus()
+    qtbot.keyClick(note, Qt.Key.Key_Tab)  # the details' last field leads to the links
+    assert links.list.hasFocus()
+    _activate(qtbot, window)
+    qtbot.keyClick(window.reader, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert links.list.hasFocus() and links.list.currentRow() == 0
     qtbot.keyClick(links.list, Qt.Key.Key_Return)  # go to the other end
     assert window.workspace.current().id == quote.id
     assert window.views.links.list.item(0).text().startswith("contradicts")
@@ -136,3 +143,25 @@ def test_link_by_keys_listed_both_ways_deleted_and_undone(qtbot, window) -> None
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
     assert project.annotations.find(quote.uuid) is not None
     assert len(project.links.list()) == 1
+
+
+def test_choosing_a_name_by_part_of_it_or_being_told_why_not(qtbot) -> None:  # noqa: ANN001
+    """Merge Into / Split Alias: Enter on a part of one name takes that name; a part of
+    several, or of none, keeps the dialog open and says what to do."""
+    names = ["senior administration official", "Nikki R. Haley", "Nikki Haley Jr"]
+    dialog = ChooseDialog("Merge Into", "Merge into:", names)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.combo.lineEdit(), "nikki")
+    dialog.accept()  # as the Enter key and the OK button do
+    assert dialog.isVisible() and "2 names contain “nikki”" in dialog.problem.text()
+    dialog.combo.setEditText("")
+    qtbot.keyClicks(dialog.combo.lineEdit(), "zebra")
+    dialog.accept()
+    assert dialog.isVisible() and "No one here is called “zebra”" in dialog.problem.text()
+    dialog.combo.setEditText("")
+    qtbot.keyClicks(dialog.combo.lineEdit(), "SENIOR")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert dialog.result() == ChooseDialog.DialogCode.Accepted
+    assert dialog.chosen() == "senior administration official"
