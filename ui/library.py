@@ -252,6 +252,9 @@ class LibraryView(QWidget):
                 self.view.scrollTo(index)
                 break
         sm.blockSignals(False)
+        # With its signals blocked the view never heard of the change: repaint, or the
+        # article open before stays drawn as chosen beside this one.
+        self.view.viewport().update()
 
     def shown_ids(self) -> list[int]:
         """The articles' ids as the library lists them now (sorted, filtered)."""

@@ -8,7 +8,8 @@ import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -91,6 +92,7 @@ class SearchPanel(ProjectPanel):
         self.timer.timeout.connect(self.run)
         self.query.textChanged.connect(lambda _t: self.timer.start())
         self.query.returnPressed.connect(self._enter_in_query)
+        self.query.installEventFilter(self)  # Down goes to the hits, as Enter does
         self.kind.currentIndexChanged.connect(lambda _i: self.run())
         self.claim_status.currentIndexChanged.connect(lambda _i: self.run())
         self.tag.currentIndexChanged.connect(lambda _i: self.run())
@@ -208,6 +210,13 @@ class SearchPanel(ProjectPanel):
         if first is not None and first.childCount():
             self.results.setFocus()
             self.results.setCurrentItem(first.child(0))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.query and event.type() == QEvent.Type.KeyPress and isinstance(
+                event, QKeyEvent) and event.key() == Qt.Key.Key_Down:
+            self._enter_in_query()
+            return True
+        return False
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         hit = item.data(0, HIT_ROLE)

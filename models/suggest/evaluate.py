@@ -3,8 +3,9 @@
 Per kind: precision, recall and F1 with two span matches, exact (same start and end) and
 overlapping (any shared character), and on overlap-matched gold spans the share with the
 right speaker (quotes), claimant (claims), date and place (events). Every matched event
-counts for the date: an empty gold date means the text gives no day, and only an empty
-suggested date is right then.
+counts for the date: gold gives a day where the text does; otherwise the date its `when`
+words give by models/event_dates.py date_from_when (a year, a month, a week's range, or
+none, when only an empty suggested date is right).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from models.event_dates import date_from_when
 from models.suggest import KINDS, Suggestion, suggest_text
 
 ATTRIBUTE = {"quote": "speaker", "claim": "claimant", "event": "date"}
@@ -138,8 +140,14 @@ def score_article(article: dict[str, Any], suggestions: Sequence[Suggestion],
             continue
         score.gold_found += 1
         expected = g.get(attr, "")
-        # an event's date is always compared: an empty gold date ("in 1997", "last week")
-        # means no day can be given, so a suggested 1997-01-01 is wrong
+        if kind == "event" and not expected and g.get("when"):
+            # Gold marks a day where the text gives one; a year, month or week it leaves
+            # to the words in `when`, read by the one rule the app uses for them (typing
+            # "in 1997" into When gives 1997): the suggestion must give the same.
+            expected = date_from_when(g["when"], article.get("published", ""),
+                                      article.get("language", ""))
+        # an event's date is always compared: an empty expected date means no date can be
+        # told, so a suggested 1997-01-01 is wrong
         if expected or kind == "event":
             got = getattr(best, attr)
             score.attr_total += 1

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from models.event_dates import date_from_when
 from models.suggest.date_mention import DAY, DateMention
 from models.suggest.dates import FIRM_FUTURE, FUTURE_CUES, PAST_CUES, find_dates
 from models.suggest.lexicon import (
@@ -177,6 +178,8 @@ def find_events(text: str, index: Index, language: str, ref: date | None,
                 # the last August before publication
                 with contextlib.suppress(ValueError):
                     iso = date(narrative[0], int(iso[5:7]), int(iso[8:10])).isoformat()
+            if not iso:  # a month, a year or "last week": dated as typing it into When is
+                iso = date_from_when(main.text, ref.isoformat() if ref else "", lang)
             if main.rank >= DAY and iso:
                 last_day = iso
             events.append(Event(part_lo, part_hi, main.text, iso,

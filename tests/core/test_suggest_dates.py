@@ -1,7 +1,8 @@
-"""Dates of suggested events: only a day is a date, and words that look like dates but are not.
+"""Dates of suggested events: as precise as written, and words that look like dates but are not.
 
-A mention less precise than a day keeps `when` as written and leaves `date` empty; a year
-ahead of publication is an event only when the clause plans it; "la mañana" is the morning.
+A mention less precise than a day keeps `when` as written and gets the year, month or week
+it names (models/event_dates.py date_from_when, as typing it into When does); a year ahead
+of publication is an event only when the clause plans it; "la mañana" is the morning.
 """
 
 from __future__ import annotations
@@ -19,25 +20,27 @@ def events(text: str, published: str, language: str = "en") -> list[tuple[str, s
 # -- less precise than a day: `when` only -----------------------------------------------------
 
 
-@pytest.mark.parametrize("sentence, when", [
-    ("The mine closed in 2005 after a fire.", "2005"),
-    ("She joined the network in September 2018 as a producer.", "September 2018"),
-    ("Exports fell in January, the ministry said.", "January"),
-    ("The bridge closed last week after the flood.", "last week"),
-    ("The report was published last month by the agency.", "last month"),
-    ("The plant opened six months ago near the river.", "six months ago"),
-    ("Prices rose sharply last year across the region.", "last year"),
-    ("In October of that year, the board hired a law firm.", "October of that year"),
+@pytest.mark.parametrize("sentence, when, date", [
+    ("The mine closed in 2005 after a fire.", "2005", "2005"),
+    ("She joined the network in September 2018 as a producer.", "September 2018", "2018-09"),
+    ("Exports fell in January, the ministry said.", "January", ""),
+    ("The bridge closed last week after the flood.", "last week", "2024-03-04/2024-03-10"),
+    ("The report was published last month by the agency.", "last month", "2024-02"),
+    ("The plant opened six months ago near the river.", "six months ago", "2023-09"),
+    ("Prices rose sharply last year across the region.", "last year", "2023"),
+    ("In October of that year, the board hired a law firm.", "October of that year", ""),
 ])
-def test_a_year_month_or_week_is_not_given_a_day(sentence, when):
-    assert events(sentence, "2024-03-13") == [(when, "")]
+def test_a_year_month_or_week_is_given_as_precise_as_written(sentence, when, date):
+    """Never a made-up day: the year, the month or the week (a range), as typing the
+    same words into When gives; nothing where the year cannot be told."""
+    assert events(sentence, "2024-03-13") == [(when, date)]
 
 
 def test_the_same_in_other_languages():
     assert events("La loi a été votée en septembre 2018 par le Sénat.", "2019-01-10",
-                  "fr") == [("septembre 2018", "")]
+                  "fr") == [("septembre 2018", "2018")]
     assert events("Der Vertrag wurde im Jahr 2005 unterzeichnet.", "2019-01-10", "de") == [
-        ("2005", "")]
+        ("2005", "2005")]
     assert events("El partido ganó las elecciones el año pasado en la capital.", "2022-04-26",
                   "es") == [("el año pasado", "")]
     # "11月" is November, not the 1st of January ("1" + "1月")
@@ -66,10 +69,10 @@ def test_a_guess_about_a_later_year_is_not_an_event():
 
 def test_a_planned_event_in_a_later_year_is_kept_without_a_day():
     text = "The two berths will be converted to wind-turbine assembly starting in 2028."
-    assert events(text, "2025-03-14") == [("2028", "")]
+    assert events(text, "2025-03-14") == [("2028", "2028")]
     # a past term's end is still dated narration
     assert events("He served as governor until 2005, when he retired.", "2018-10-09") == [
-        ("2005", "")]
+        ("2005", "2005")]
 
 
 # -- relative words that are something else in context ----------------------------------------
@@ -147,7 +150,8 @@ def test_a_day_without_a_year_takes_the_year_the_story_is_told_in():
     text = ("A few days before the first debate in August 2015, Murdoch called Ailes at home. "
             "Ailes did not fight him on it.\n\n"
             "On the night of August 6, the moderators questioned the candidate.")
-    assert events(text, "2016-09-02") == [("August 2015", ""), ("August 6", "2015-08-06")]
+    assert events(text, "2016-09-02") == [("August 2015", "2015-08"),
+                                          ("August 6", "2015-08-06")]
     # without such a year nearby, the last 6 August before publication
     assert events("On the night of August 6, the moderators questioned him.",
                   "2016-09-02") == [("August 6", "2016-08-06")]

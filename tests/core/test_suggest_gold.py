@@ -77,15 +77,22 @@ def test_evaluation_script_prints_a_table():
     assert "P (overlap)" in out.stdout
 
 
-def test_a_date_where_the_gold_has_none_is_wrong():
+def test_a_date_is_right_as_precise_as_the_gold_when_gives_it():
+    """Gold without a day: the expected date is what its `when` words give (a year here),
+    so a made-up day is wrong and so is none at all; words that give no date expect none."""
     from models.suggest import Suggestion
     from models.suggest.evaluate import score_article
 
     text = "The mine closed in 1997 after a fire."
-    article = {"title": "t", "annotations": [
+    article = {"title": "t", "published": "2024-03-13", "annotations": [
         {"kind": "event", "start": 0, "end": len(text), "text": text, "when": "1997"}]}
-    dated = Suggestion("event", 0, len(text), text, when="1997", date="1997-01-01")
-    undated = Suggestion("event", 0, len(text), text, when="1997")
-    assert score_article(article, [dated], "event").attr_right == 0
-    assert score_article(article, [undated], "event").attr_right == 1
-    assert score_article(article, [undated], "event").attr_total == 1
+
+    def right(date: str) -> int:
+        s = Suggestion("event", 0, len(text), text, when="1997", date=date)
+        return score_article(article, [s], "event").attr_right
+    assert (right("1997-01-01"), right(""), right("1997")) == (0, 0, 1)
+    assert score_article(article, [Suggestion("event", 0, len(text), text, when="1997")],
+                         "event").attr_total == 1
+    vague = {**article, "annotations": [{**article["annotations"][0], "when": "one day"}]}
+    assert score_article(vague, [Suggestion("event", 0, len(text), text)],
+                         "event").attr_right == 1

@@ -39,6 +39,10 @@ def test_an_annotation_hit_chooses_the_annotation(qtbot, window) -> None:  # noq
     assert "1 article" in window.search.status.text()
     qtbot.keyClick(window.search.results, Qt.Key.Key_Return)
     assert window.panel.current_id() == first.annotation_id
+    window.search.query.setFocus()
+    qtbot.keyClick(window.search.query, Qt.Key.Key_Down)  # Down goes to the hits too
+    assert window.search.results.hasFocus()
+    assert window.search.results.currentItem().data(0, Qt.ItemDataRole.UserRole) == first
 
 
 def test_kind_filter_and_no_matches(qtbot, window) -> None:  # noqa: ANN001
