@@ -289,8 +289,10 @@ def build_parser() -> argparse.ArgumentParser:
                                     "name this person (part of the name will do)")
     p.add_argument("--status", help="only claims of this status")
     p.add_argument("--from", dest="date_from", metavar="DATE",
-                   help="only annotations dated from then on (YYYY, YYYY-MM or YYYY-MM-DD)")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="only those dated until then")
+                   help="only annotations whose date reaches this one or later (YYYY, "
+                        "YYYY-MM, YYYY-MM-DD, or START/END of those)")
+    p.add_argument("--to", dest="date_to", metavar="DATE",
+                   help="only those whose date begins by the end of this one")
     p.add_argument("--json", action="store_true", help="print one JSON list")
     p.set_defaults(handler=_cmd_search)
 

@@ -105,15 +105,47 @@ def _indexable(term: str) -> bool:
     return True
 
 
-def _fts_query(terms: Iterable[str]) -> str:
-    """Every term as an FTS5 phrase of its words, the last word as a prefix; all required.
-    Only word characters reach FTS5, so no user input is read as FTS5 syntax."""
-    phrases = []
-    for term in terms:
-        tokens = _TOKEN.findall(fold(term))
-        if tokens and _indexable(term):
+def _fts_query(groups: Iterable[list[str]]) -> str:
+    """Every group of alternatives (a term, and the names of the person it names) as FTS5
+    phrases of their words, each phrase's last word as a prefix, OR-ed; all groups required.
+    A group with an alternative the index cannot find is left to the matcher. Only word
+    characters reach FTS5, so no user input is read as FTS5 syntax."""
+    required = []
+    for alts in groups:
+        phrases = []
+        for term in alts:
+            tokens = _TOKEN.findall(fold(term))
+            if not tokens or not _indexable(term):
+                phrases = []
+                break
             phrases.append('"' + " ".join(tokens) + '"*')
-    return " AND ".join(phrases)
+        if phrases:
+            required.append(phrases[0] if len(phrases) == 1 else
+                            "(" + " OR ".join(phrases) + ")")
+    return " AND ".join(required)
+
+
+def _alternatives(project: Project, terms: list[str]) -> list[list[str]]:
+    """Each term with, when it is a person's name or alias (as the People view compares
+    names), that person's name and aliases: "bibi" finds what names Benjamin Netanyahu."""
+    from models.people_names import name_key
+
+    by_key: dict[str, list[str]] = {}
+    for person in project.people.list():
+        names = [person.name, *person.aliases]
+        for n in names:
+            by_key.setdefault(name_key(n), names)
+    groups = []
+    for term in terms:
+        alts = [term, *by_key.get(name_key(term), ())]
+        groups.append(list(dict.fromkeys(alts)))
+    return groups
+
+
+def _cut(text: str, limit: int = 240) -> str:
+    """A field's text on one line, at most `limit` characters, "…" where it was cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def snippet(text: str, start: int, end: int, before: int = BEFORE, after: int = AFTER) -> str:
@@ -218,7 +250,8 @@ def _search(project: Project, terms: list[str], wanted: set[str] | None,
             only: list[int] | None, filters: Filters) -> Generator[list[Hit], None, None]:
     if not terms:
         return
-    match = _fts_query(terms)  # "" when no term can use the index: every row is read
+    groups = _alternatives(project, terms)
+    match = _fts_query(groups)  # "" when no term can use the index: every row is read
     # The index, the kinds and the articles asked for narrow the rows in SQL.
     params: dict[str, object] = {"q": match, "kinds": sorted(wanted or ()), "only": only or []}
 
@@ -268,8 +301,8 @@ def _search(project: Project, terms: list[str], wanted: set[str] | None,
             for article_id in batch:
                 found = []
                 if article_id in articles and article_id in texts:
-                    found += _article_hits(article_id, texts[article_id], terms)
-                found += _annotation_hits(notes.get(article_id, ()), terms, filters)
+                    found += _article_hits(article_id, texts[article_id], groups)
+                found += _annotation_hits(notes.get(article_id, ()), groups, filters)
                 if found:
                     found.sort(key=lambda h: (-1 if h.start is None else h.start,
                                               h.annotation_id or 0))
@@ -279,9 +312,10 @@ def _search(project: Project, terms: list[str], wanted: set[str] | None,
 _FIRST_BATCH, _BATCH = 8, 128  # articles read per query: few at first, then more
 
 
-def _annotation_hits(rows: Iterable[tuple], terms: list[str], filters: Filters) -> list[Hit]:
+def _annotation_hits(rows: Iterable[tuple], groups: list[list[str]],
+                     filters: Filters) -> list[Hit]:
     out = []
-    folded_terms = [fold(t) for t in terms]
+    folded_groups = [[fold(t) for t in alts] for alts in groups]
     for aid, article_id, kind, start, end, body, *rest in rows:
         *rest, status, date = rest
         fields = dict(zip(("note", "speaker", "claimant", "participants", "where", "when",
@@ -293,26 +327,36 @@ def _annotation_hits(rows: Iterable[tuple], terms: list[str], filters: Filters) 
             continue
         values = (("text", str(body)), *fields.items())
         folded = {k: fold(v) for k, v in values}
-        if not all(any(t in f for f in folded.values()) for t in folded_terms):
+        if not all(any(t in f for t in alts for f in folded.values())
+                   for alts in folded_groups):
             continue
-        where = next((k for k, _v in values if folded_terms[0] in folded[k]), "text")
+        where = next((k for k, _v in values if any(t in folded[k] for t in folded_groups[0])),
+                     "text")
         shown = str(body) if where == "text" else f"{fields[where]} — {body}"
-        out.append(Hit(article_id, where, " ".join(shown.split())[:240], start, end, aid,
-                       kind))
+        out.append(Hit(article_id, where, _cut(shown), start, end, aid, kind))
     return out
 
 
-def _article_hits(article_id: int, row: tuple, terms: list[str]) -> list[Hit]:
-    """Hits in one article's metadata and text, if every term is in one of them."""
+def _article_hits(article_id: int, row: tuple, groups: list[list[str]]) -> list[Hit]:
+    """Hits in one article's metadata and text, if every group (a term or its
+    alternatives) is in one of them."""
     *meta, body = row
     finder = TextSearch(body)
-    in_text = {t: finder.find_all(t, limit=1000) for t in terms}
+    in_text = {t: finder.find_all(t, limit=1000) for alts in groups for t in alts}
     folded_meta = [fold(v) for v in meta]
-    if not all(in_text[t] or any(fold(t) in m for m in folded_meta) for t in terms):
+    if not all(any(in_text[t] or any(fold(t) in m for m in folded_meta) for t in alts)
+               for alts in groups):
         return []
-    out = [Hit(article_id, name, " ".join(value.split())[:240])
+    every = [fold(t) for alts in groups for t in alts]
+    out = [Hit(article_id, name, _cut(value))
            for name, value, folded in zip(ARTICLE_FIELDS, meta, folded_meta, strict=True)
-           if any(fold(t) in folded for t in terms)]
-    for spans in in_text.values():
-        out += [Hit(article_id, "text", snippet(body, s, e), s, e) for s, e in spans]
+           if any(t in folded for t in every)]
+    # Alternatives may find the same words ("Netanyahu" inside "Benjamin Netanyahu"):
+    # one hit for them, the longest.
+    end = -1
+    for s, e in sorted({sp for spans in in_text.values() for sp in spans},
+                       key=lambda sp: (sp[0], -sp[1])):
+        if s >= end:
+            out.append(Hit(article_id, "text", snippet(body, s, e), s, e))
+            end = e
     return out

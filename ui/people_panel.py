@@ -1,4 +1,4 @@
-"""The project's people (View ▸ People, Ctrl+Shift+P): everyone with counts of quotes,
+"""The project's people (View ▸ People, Ctrl+Shift+E): everyone with counts of quotes,
 claims and events and their role; the chosen person's annotations across the project,
 grouped by article, each opening its place; Edit (F2 or Enter), Merge Into (M), Split
 Alias (S), Delete (an unused person) and the likely variants to merge. Every change is one

@@ -244,3 +244,24 @@ def test_review_edges_tags_with_commas_tag_renames_and_overlapping_dates(project
     con.close()
     assert 900 in {h.annotation_id for h in search_project(p, "putin").hits}
     assert a.id not in {h.annotation_id for h in search_project(p, "putin").hits}
+
+
+def test_a_persons_alias_finds_what_names_them(tmp_path: Path) -> None:
+    """"bibi" finds the quotes whose speaker is Benjamin Netanyahu and the text's "Bibi"
+    and "Netanyahu" (his aliases); one hit where two of his names overlap in the text."""
+    with Project.open(tmp_path / "alias.briefmark", create=True) as p:
+        text = "Bibi told reporters on Monday 🎉 that Benjamin Netanyahu would go. «שלום»"
+        art = p.articles.add(text, ArticleMeta(title="Names"))
+        s = text.index("told")
+        quote = p.annotations.tag_span(article_id=art.id, kind="quote", start=s,
+                                       end=s + 4, speaker="Benjamin Netanyahu")
+        person = p.people.find("Benjamin Netanyahu")
+        p.people.edit(person.uuid, aliases=["Bibi", "Netanyahu"])
+        hits = search_project(p, "bibi").hits
+        assert quote.id in {h.annotation_id for h in hits}
+        spans = sorted((h.start, h.end) for h in hits if h.field == "text")
+        assert [text[a:b] for a, b in spans] == ["Bibi", "Benjamin Netanyahu"]
+        assert search_project(p, "bibi monday").hits  # with another word: both needed
+        assert not search_project(p, "bibi zebra").hits
+        plain = search_project(p, "reporters").hits  # no person: the word alone
+        assert [text[h.start:h.end] for h in plain if h.field == "text"] == ["reporters"]
