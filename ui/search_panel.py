@@ -183,8 +183,9 @@ class SearchPanel(ProjectPanel):
 
     def _add_group(self, hits: list[Hit], p: _Pending) -> None:
         article_id = hits[0].article_id
-        top = QTreeWidgetItem([f"{p.titles.get(article_id, f'Article {article_id}')} "
-                               f"({len(hits)})"])
+        title = p.titles.get(article_id, f"Article {article_id}")
+        top = QTreeWidgetItem([f"{len(hits)} · {title}"])  # the count stays in view
+        top.setToolTip(0, f"{title}: {len(hits)} hit{'s' if len(hits) != 1 else ''}")
         top.setData(0, HIT_ROLE, hits[0])
         font = top.font(0)
         font.setBold(True)
