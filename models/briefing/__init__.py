@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING
 
 from models.briefing.builder import build_document, work_units
 from models.briefing.content import gather
+from models.briefing.evidence import gather_evidence
 from models.briefing.options import BriefingOptions, ExportCancelled, check_options
 from models.briefing.progress import Ticker
 from models.files import check_destination, write_atomically
@@ -41,6 +42,7 @@ def export_briefing(project: Project, out: Path, options: BriefingOptions, *,
     kinds = check_options(options)
     out = check_destination(out)
     note = gather(project, options, kinds, cancelled)
+    note.evidence = gather_evidence(project, note)
     build, save = work_units(note)
     ticker = Ticker(build + save, progress, cancelled)
     ticker.tick(0)

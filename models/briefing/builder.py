@@ -41,6 +41,8 @@ def build_document(note: Note, ticker: Ticker) -> Document:
     writers = {"claim": sections.claims, "quote": sections.quotes, "event": sections.events}
     for kind in note.kinds:
         writers[kind](ctx)
+        if kind == "claim":
+            sections.disagreements(ctx)
     if note.options.include_text:
         annotated_text(ctx)
     sections.tags_index(ctx)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from models.briefing.docx_text import Paragraphs, article_safe, one_line, plural
 from models.briefing.options import BriefingOptions, ExportCancelled
@@ -56,6 +56,8 @@ class Note:
     kinds: tuple[str, ...]
     options: BriefingOptions
     sources: list[Source]
+    # each claim's linked evidence by the claim's uuid (models/briefing/evidence.py)
+    evidence: dict[str, list[Any]] = field(default_factory=dict)
 
     @property
     def multi(self) -> bool:

@@ -19,9 +19,12 @@ from models.briefing.docx_text import (
     quoted,
     short_date,
 )
+from models.briefing.evidence import Evidence
+from models.briefing.evidence import disagreements as disagreement_items
 from models.event_dates import date_sort_key
 from models.kinds import (
     KIND_INK,
+    KIND_LABELS,
     KIND_PLURALS,
     STATUS_COLOURS,
     STATUS_INK,
@@ -119,9 +122,67 @@ def _claim(ctx: Ctx, item: Item) -> None:
     meta = [f"Claimant: {ltr_tail(one_line(a.claimant))}" if a.claimant.strip() else
             "Claimant not recorded",
             ctx.note.cite(item), _tags(item)]
+    evidence = ctx.note.evidence.get(a.uuid, [])
+    more = _has_note(ctx, item) or bool(evidence)
     ctx.para([(" · ".join(m for m in meta if m), _META)], indent=_INDENT, align=_side(rtl),
-             after=40 if _has_note(ctx, item) else 160, keep_next=_has_note(ctx, item))
-    _note_paragraph(ctx, item, indent=_INDENT, align=_side(rtl))
+             after=40 if more else 160, keep_next=more)
+    _note_paragraph(ctx, item, indent=_INDENT, align=_side(rtl),
+                    after=40 if evidence else 160)
+    for n, e in enumerate(evidence, start=1):
+        ctx.para(_evidence_line(ctx, e), indent=_INDENT,
+                 after=160 if n == len(evidence) else 20, keep_next=n < len(evidence))
+
+
+def _evidence_line(ctx: Ctx, e: Evidence) -> wml.Pieces:
+    """"Supported by Q3 (A2 ¶4): “…” — Helena Ostrander", or, for an annotation the note
+    does not hold, the kind and its article instead of a label."""
+    other = e.other
+    if e.item is not None:
+        where = f"{e.item.label} ({ctx.note.cite(e.item)})"
+    else:
+        title = one_line(e.article_title) or f"article {other.article_id}"
+        where = f"a {KIND_LABELS[other.kind].lower()} in “{title}” (not in this note)"
+    who = other.speaker or other.claimant or ", ".join(other.participants)
+    tail = f" — {ltr_tail(one_line(who))}" if who.strip() else ""
+    cited = " · the status rests on it" if e.cites_status else ""
+    return [(f"{e.reads.capitalize()} {where}: ", replace(_META, bold=True)),
+            (quoted(_short(other.text)) + tail + cited, _META)]
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = one_line(text)
+    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def disagreements(ctx: Ctx) -> None:
+    """Where sources disagree: each disputed or false claim, and each one something
+    contradicts, beside what speaks against it. Left out when there is none."""
+    items = disagreement_items(ctx.note)
+    if not items:
+        return
+    ctx.heading("Where sources disagree")
+    ctx.para([(f"{plural(len(items), 'claim')} that a source contradicts or that is "
+               "disputed or false, beside what speaks against it.", _META)], keep_next=True)
+    head = ["Claim", "Against it"]
+    rows: list[list[list[etree._Element]]] = [[[_cell(h, wml.BOLD)] for h in head]]
+    for item in items:
+        a = item.ann
+        claim = [_cell(f"{item.label} · {STATUS_LABELS.get(a.status or 'unverified', a.status)}",
+                       replace(_label(item)[1], size=_CELL)),
+                 _cell(quoted(one_line(a.text))),
+                 _cell(" · ".join(x for x in (a.claimant.strip(), ctx.note.cite(item)) if x),
+                       _META)]
+        against = [e for e in ctx.note.evidence.get(a.uuid, ()) if e.type == "contradicts"]
+        cells = [wml.paragraph(None, _evidence_line(ctx, e), after=40) for e in against]
+        if not cells:
+            status = STATUS_LABELS.get(a.status, a.status).lower()
+            cells = [_cell(f"Marked {status}; no contradicting evidence is linked.", _META)]
+        if _has_note(ctx, item):
+            cells.append(_cell(a.note.strip(), wml.Fmt(italic=True, colour=wml.GREY),
+                               lead="Note"))
+        rows.append([claim, cells])
+    wml.table(ctx.body, [45, 55], rows, style=ctx.table_style, text_width=ctx.text_width)
+    ctx.para([], after=0)
 
 
 # -- quotes -----------------------------------------------------------------------------------

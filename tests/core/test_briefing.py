@@ -165,7 +165,8 @@ def test_every_annotation_appears_in_its_section_with_its_fields(project, story,
 
 def test_order_of_groups_timeline_and_paragraph_numbers(project, story, tmp_path):
     doc, _ = export(project, tmp_path)
-    assert headings(doc) == ["Summary", "Claims", "Quotes", "Events", "Annotated text", "Tags"]
+    assert headings(doc) == ["Summary", "Claims", "Where sources disagree", "Quotes", "Events",
+                             "Annotated text", "Tags"]
     h2 = headings(doc, 2)
     assert [h for h in h2 if h.split(" (")[0] in ("False", "Disputed", "Unverified",
                                                    "Verified")] == [
@@ -193,6 +194,48 @@ def test_month_year_and_range_events_sort_in_time(project, story, tmp_path):
     assert rows[2].startswith("13 Mar 2025")
     assert "3 events, 3 dated (2025 to Jun 2028)" in section_text(doc, "Summary")
     assert vote.date == "2025-03-13"
+
+
+def test_claims_carry_their_evidence_and_disagreements_stand_side_by_side(project, story,
+                                                                          tmp_path):
+    """Links become evidence under each claim (by label when the note holds the other end,
+    by its article when not); disputed, false and contradicted claims get a section."""
+    anns = {a.text: a for a in project.annotations.list()}
+    jobs = anns["The terminal employs 340 people"]
+    numbers, vote = anns["The numbers no longer add up."], anns[
+        "The council voted 7-4 on Thursday to close the coal terminal by 2030"]
+    close = anns["close the coal terminal by 2030"]
+    bulletin = "Union figures: 912 dockworkers 🎉 hold permits."
+    other = project.articles.add(bulletin, ArticleMeta(title="Union bulletin"))
+    start, end = span(bulletin, "912 dockworkers 🎉 hold permits")
+    permits = project.annotations.tag_span(article_id=other.id, kind="claim", start=start,
+                                           end=end, claimant="The union")
+    project.links.add(numbers.id, jobs.id, "contradicts")
+    project.links.add(permits.id, jobs.id, "contradicts", cites_status=False)
+    project.links.add(vote.id, close.id, "supports", cites_status=True)
+    doc, _ = export(project, tmp_path, article_ids=(story.id,))
+    claims = section_text(doc, "Claims")
+    assert re.search(r"Contradicted by Q\d \(¶\d+\): “The numbers no longer add up\.” — "
+                     "Helena Ostrander", claims)
+    assert "Contradicted by a claim in “Union bulletin” (not in this note): “912 " in claims
+    assert "Supported by E1 (¶" in claims and "the status rests on it" in claims
+    rows = [t for sec, s, t in blocks(doc) if sec == "Where sources disagree"
+            and s == "table row"]
+    assert rows[0] == "Claim | Against it"
+    against = {r.split(" | ")[0].split(" · ")[0]: r.split(" | ")[1] for r in rows[1:]}
+    assert len(against) == 3  # the false, the disputed, and the contradicted verified one
+    jobs_row = next(r for r in rows[1:] if "340 people" in r.split(" | ")[0])
+    assert re.search(r"Contradicted by Q\d", jobs_row) and "Union bulletin" in jobs_row
+    assert any("Marked disputed; no contradicting evidence is linked." in v
+               for v in against.values())
+    # nothing disputed or contradicted: no such section
+    for a in project.annotations.list(kinds=["claim"]):
+        project.annotations.update(a.id, status="verified")
+    for link in project.links.list():
+        if link.type == "contradicts":
+            project.links.remove(link)
+    doc, _ = export(project, tmp_path, "calm.docx", article_ids=(story.id,))
+    assert "Where sources disagree" not in headings(doc)
 
 
 def test_text_order_options(project, story, tmp_path):
@@ -624,7 +667,8 @@ def test_rtl_names_inside_english_lines_are_embedded(rtl_note):
 def test_rtl_event_row_and_tags_index(rtl_note):
     doc, _ = rtl_note
     table = next(Table(t, doc) for t in doc.element.body.iter(qn("w:tbl"))
-                 if "Where" in Table(t, doc).rows[0].cells[2].text)
+                 if len(Table(t, doc).columns) == 5
+                 and "Where" in Table(t, doc).rows[0].cells[2].text)
     date, what, where, who, _ref = table.rows[1].cells
     assert is_bidi(what.paragraphs[0]._p) and what.paragraphs[0].text.endswith("OECD.")
     assert is_bidi(what.paragraphs[1]._p)
