@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cli.boundary import describe, make_streams_safe, stdout_takes_unicode
-from models.errors import BriefmarkError
+from models.errors import BriefmarkError, ValidationError
 from models.project import Project
 from models.values import KINDS
 
@@ -165,13 +165,26 @@ def _cmd_export(args: argparse.Namespace) -> int:
             include_text=not args.no_text, include_notes=not args.no_notes,
             quotes_by=args.quotes_by, claims_by=args.claims_by,
             template=Path(args.template) if args.template else None,
-            title=args.title or "",
+            title=args.title or "", bottom_line=_bottom_line(args),
         )
     with _open(args.project) as project:
         result = export_project(project, args.format, out, article_ids=args.article or (),
                                 kinds=args.kind or (), options=options)
     print(f"wrote {result.path}")
     return 0
+
+
+def _bottom_line(args: argparse.Namespace) -> str:
+    """--bottom-line TEXT, or the text of --bottom-line-file (UTF-8)."""
+    if args.bottom_line_file:
+        path = Path(args.bottom_line_file)
+        try:
+            return path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValidationError(f"Cannot read the bottom line from {path} "
+                                  f"({getattr(exc, 'strerror', None) or exc}); give a UTF-8 "
+                                  "text file.") from None
+    return (args.bottom_line or "").replace("\\n", "\n")
 
 
 def _cmd_import_annotations(args: argparse.Namespace) -> int:
@@ -264,6 +277,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only this article (repeat for more)")
     p.add_argument("--kind", action="append", choices=KINDS, help="only this kind (repeatable)")
     p.add_argument("--template", metavar="T.docx", help="docx: house template to take styles from")
+    p.add_argument("--bottom-line", metavar="TEXT",
+                   help="docx: the key judgements, first in the note (\\n between lines; "
+                        "a line starting '- ' is a bullet)")
+    p.add_argument("--bottom-line-file", metavar="FILE",
+                   help="docx: the bottom line from a UTF-8 text file")
     p.add_argument("--no-text", action="store_true", help="docx: leave out the annotated text")
     p.add_argument("--no-notes", action="store_true", help="docx: leave out the notes")
     p.add_argument("--quotes-by", choices=("speaker", "order"), default="speaker",

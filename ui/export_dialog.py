@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -44,6 +45,11 @@ class BriefingExportDialog(QDialog):
         article = workspace.article
         self.title = QLineEdit(article.title if article else "")
         self.title.setPlaceholderText("Default: the article's title")
+        self.bottom_line = QPlainTextEdit()
+        self.bottom_line.setTabChangesFocus(True)
+        self.bottom_line.setPlaceholderText("Your key judgements, first in the note: a line "
+                                            "each; start one with - for a bullet")
+        self.bottom_line.setMaximumHeight(90)
         self.scope_current = QRadioButton("This article")
         self.scope_all = QRadioButton("All articles in the project")
         group = QButtonGroup(self)
@@ -78,6 +84,7 @@ class BriefingExportDialog(QDialog):
         template_row.addWidget(browse)
         form = QFormLayout()
         form.addRow("Title:", self.title)
+        form.addRow("Bottom line:", self.bottom_line)
         scope = QVBoxLayout()
         scope.addWidget(self.scope_current)
         scope.addWidget(self.scope_all)
@@ -120,7 +127,8 @@ class BriefingExportDialog(QDialog):
         template = self.template.text().strip()
         return BriefingOptions(
             article_ids=ids, kinds=tuple(k for k, b in self.kind_boxes.items() if b.isChecked()),
-            title=self.title.text().strip(), include_text=self.include_text.isChecked(),
+            title=self.title.text().strip(), bottom_line=self.bottom_line.toPlainText(),
+            include_text=self.include_text.isChecked(),
             include_notes=self.include_notes.isChecked(),
             quotes_by=self.quotes_by.currentData(), claims_by=self.claims_by.currentData(),
             template=Path(template) if template else None,

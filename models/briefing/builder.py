@@ -36,6 +36,7 @@ def build_document(note: Note, ticker: Ticker) -> Document:
         body.remove(sect)  # content is appended; the section properties must stay last
 
     front.title_block(ctx)
+    front.bottom_line(ctx)
     toc = front.contents(ctx) if note.multi else None
     front.summary(ctx)
     writers = {"claim": sections.claims, "quote": sections.quotes, "event": sections.events}

@@ -293,3 +293,22 @@ def page_footer(ctx: Ctx) -> None:
     wml.simple_field(p, "PAGE", "1", f)
     wml.add_run(p, " of ", f)
     wml.simple_field(p, "NUMPAGES", "1", f)
+
+
+_BULLET = ("- ", "* ", "• ", "– ")
+
+
+def bottom_line(ctx: Ctx) -> None:
+    """The researcher's key judgements, before anything else the note says: a paragraph a
+    line, a bullet for a line that starts with "-", "*" or "•". Left out when none."""
+    lines = [line.strip() for line in ctx.note.options.bottom_line.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return
+    ctx.heading("Bottom line")
+    for line in lines:
+        bullet = next((b for b in _BULLET if line.startswith(b) or line == b.strip()), None)
+        if bullet is not None:
+            ctx.bullet([(line[len(bullet):].strip(), wml.PLAIN)])
+        else:
+            ctx.para([(line, wml.PLAIN)], after=120, rtl=is_rtl(line))

@@ -24,6 +24,9 @@ class BriefingOptions:
     claims_by: str = "status"                 # "status" | "order"
     template: Path | None = None              # house template .docx
     author: str = ""                          # default project.annotator
+    # the researcher's key judgements, first in the note; lines starting "-", "*" or "•"
+    # are bullets; empty: no such section
+    bottom_line: str = ""
 
 
 def check_options(options: BriefingOptions) -> tuple[str, ...]:

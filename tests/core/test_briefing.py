@@ -238,6 +238,36 @@ def test_claims_carry_their_evidence_and_disagreements_stand_side_by_side(projec
     assert "Where sources disagree" not in headings(doc)
 
 
+def test_bottom_line_comes_first_or_not_at_all(project, story, tmp_path, capsys):
+    """Given on the command line (a file, or \\n between lines): first after the title block,
+    a bullet for each "- " line; without one the note has no such heading."""
+    import main as entry
+
+    judgement = tmp_path / "bl.txt"
+    judgement.write_text("The closure is settled.\n\n- 340 or 900 jobs: disputed\n"
+                         "• שלום 🎉\n", encoding="utf-8")
+    out = tmp_path / "bl.docx"
+    assert entry.main(["export", str(project.path), "--format", "docx", "--output", str(out),
+                       "--bottom-line-file", str(judgement)]) == 0
+    doc = docx.Document(out)
+    assert headings(doc)[0] == "Bottom line"
+    lines = [(s, t) for sec, s, t in blocks(doc) if sec == "Bottom line" and t][1:]
+    assert lines == [("Normal", "The closure is settled."),
+                     ("List Bullet", "340 or 900 jobs: disputed"), ("List Bullet", "שלום 🎉")]
+    out2 = tmp_path / "bl2.docx"
+    assert entry.main(["export", str(project.path), "--format", "docx", "--output",
+                       str(out2), "--bottom-line", "One line\\nTwo lines"]) == 0
+    assert [t for sec, _s, t in blocks(docx.Document(out2)) if sec == "Bottom line"][1:] == [
+        "One line", "Two lines"]
+    doc, _ = export(project, tmp_path, "none.docx")
+    assert "Bottom line" not in headings(doc)
+    assert entry.main(["export", str(project.path), "--format", "docx", "--output",
+                       str(tmp_path / "x.docx"), "--bottom-line-file",
+                       str(tmp_path / "missing.txt")]) != 0
+    assert "Cannot read the bottom line" in capsys.readouterr().err
+    assert not (tmp_path / "x.docx").exists()
+
+
 def test_text_order_options(project, story, tmp_path):
     doc, _ = export(project, tmp_path, quotes_by="order", claims_by="order")
     assert not [h for h in headings(doc, 2) if "quote" in h or h.startswith("False")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from PySide6.QtCore import Qt
 
 
 def test_export_dialog_writes_the_note_off_the_ui_thread(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
@@ -14,6 +15,10 @@ def test_export_dialog_writes_the_note_off_the_ui_thread(qtbot, window, tmp_path
     dialog.setProperty("quiet", True)
     dialog.kind_boxes["event"].setChecked(False)
     dialog.title.setText("Port Ellis: the vote")
+    dialog.bottom_line.setFocus()
+    qtbot.keyClicks(dialog.bottom_line, "The vote stands.")
+    qtbot.keyClick(dialog.bottom_line, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.bottom_line, "- Job numbers are disputed")
     out = tmp_path / "note.docx"
     dialog.run_export(out, wait=True)
     assert dialog.written == str(out)
@@ -23,6 +28,11 @@ def test_export_dialog_writes_the_note_off_the_ui_thread(qtbot, window, tmp_path
     assert "Nobody in that room has ever loaded a ship." in text
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert not any(h.startswith("Events") for h in headings)
+    assert headings[0] == "Bottom line"  # first, before the summary
+    after = [p for p in doc.paragraphs][[p.text for p in doc.paragraphs].index(
+        "Bottom line") + 1:][:2]
+    assert [p.text for p in after] == ["The vote stands.", "Job numbers are disputed"]
+    assert after[1].style.name == "List Bullet"
     assert "Export cancelled" not in window.statusBar().currentMessage()
 
 
