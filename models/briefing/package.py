@@ -17,6 +17,7 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.oxml.ns import qn
 from lxml import etree
 
 from models.briefing.content import Note
@@ -42,6 +43,15 @@ def tidy(document: Document, note: Note) -> None:
         if rel.reltype == RT.THUMBNAIL:
             del package.rels[r_id]  # the part is not saved once nothing refers to it
     _drop_stock_bibliography(document)
+    _zoom_percent(document)
+
+
+def _zoom_percent(document: Document) -> None:
+    """python-docx's default settings carry <w:zoom w:val="bestFit"/> without the
+    w:percent the schema requires (the checker refuses the part): say 100 %."""
+    zoom = document.settings.element.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")
 
 
 def app_xml(*, company: str = "", template: str = "") -> bytes:

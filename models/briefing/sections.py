@@ -145,8 +145,11 @@ def _evidence_line(ctx: Ctx, e: Evidence) -> wml.Pieces:
     who = other.speaker or other.claimant or ", ".join(other.participants)
     tail = f" — {ltr_tail(one_line(who))}" if who.strip() else ""
     cited = " · the status rests on it" if e.cites_status else ""
+    words = quoted(_short(other.text))
+    if is_rtl(words):  # Hebrew or Arabic inside this English line keeps its own order
+        words = ltr_tail(words)
     return [(f"{e.reads.capitalize()} {where}: ", replace(_META, bold=True)),
-            (quoted(_short(other.text)) + tail + cited, _META)]
+            (words + tail + cited, _META)]
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -161,7 +164,8 @@ def disagreements(ctx: Ctx) -> None:
     if not items:
         return
     ctx.heading("Where sources disagree")
-    ctx.para([(f"{plural(len(items), 'claim')} that a source contradicts or that is "
+    verb = "is" if len(items) == 1 else "are"
+    ctx.para([(f"{plural(len(items), 'claim')} that a source contradicts or that {verb} "
                "disputed or false, beside what speaks against it.", _META)], keep_next=True)
     head = ["Claim", "Against it"]
     rows: list[list[list[etree._Element]]] = [[[_cell(h, wml.BOLD)] for h in head]]

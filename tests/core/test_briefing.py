@@ -874,3 +874,26 @@ def test_an_untagged_article_among_others_is_named_and_its_text_left_out(project
     text = section_text(doc, "Annotated text")
     assert "Nothing happens here" not in text and "She said" in text
     assert "Nothing is tagged in this article; its text is left out." in text
+
+
+def test_a_note_with_evidence_and_a_bottom_line_passes_the_ooxml_checker(project, story,
+                                                                         tmp_path):
+    """Every part of the package valid against the ISO/IEC 29500 Transitional schemas, with
+    the new sections in (skipped without ../shared)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import SHARED
+
+    checker = SHARED / "reference" / "ooxml-schemas" / "check_docx.py"
+    if not checker.is_file():
+        pytest.skip("../shared/reference/ooxml-schemas is not present")
+    anns = {a.text: a for a in project.annotations.list()}
+    project.links.add(anns["The numbers no longer add up."].id,
+                      anns["The terminal employs 340 people"].id, "contradicts",
+                      cites_status=True)
+    _, out = export(project, tmp_path, bottom_line="Settled.\n- שלום 🎉 disputed")
+    done = subprocess.run([sys.executable, str(checker), str(out)], capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "XSD-ERR" not in done.stdout
