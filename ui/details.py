@@ -1,4 +1,5 @@
-"""The details editor: the selected annotation's fields, saved as they are typed."""
+"""The details editor: the selected annotation's fields, saved as they are typed; Date is
+saved when finished (Enter, Tab, leaving it): "2016" on the way to "2016/2015" is no date."""
 
 from __future__ import annotations
 
@@ -91,12 +92,18 @@ class DetailsEditor(QWidget):
         self._order: dict[str, int] = {}  # a plain list's order, for callers that rank
         self._learned: Counter[str] = Counter()  # names committed in this editor
         self._pending: dict[str, str] = {}  # field -> text typed but not committed yet
+        # The annotation whose Date holds text typed but not stored (None: it shows the
+        # stored date); commit_typing saves it, a refresh from the store drops it.
+        self._date_typed: int | None = None
+        # Name fields typed in since the store last showed the annotation: until it has,
+        # what it made of the text ("bibi" -> Benjamin Netanyahu) is not known here.
+        self._unanswered: set[str] = set()
         self._paragraphs: Callable[[int, int], str] | None = None
         self._date_context: Callable[[], tuple[str, str]] | None = None  # set_date_context
         self.completers: dict[str, QCompleter] = {}
         self._name_fields: set[QWidget] = set()  # fields that complete names
 
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
         for name, label in (("speaker", "Speaker"), ("claimant", "Claimant"),
@@ -109,10 +116,12 @@ class DetailsEditor(QWidget):
             form.addRow(lab, widget)
             self._rows[name] = (lab, widget)
             self.fields[name] = widget
-        self.date_hint = QLabel()
-        self.date_hint.setStyleSheet("color: #b00020")
-        self.date_hint.setWordWrap(True)  # the advice never widens the panel
-        form.addRow("", self.date_hint)
+            if name == "date":  # what Date says about itself, right under it
+                self.date_hint = QLabel()
+                self.date_hint.setWordWrap(True)  # the advice never widens the panel
+                form.addRow("", self.date_hint)
+                self._hint_row = form.rowCount() - 1
+        self._hint_is_error = False
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -160,6 +169,8 @@ class DetailsEditor(QWidget):
             edit.editingFinished.connect(lambda n=name, e=edit: self._commit(n, e.text()))
         if name == "when":
             edit.editingFinished.connect(lambda e=edit: self._when_done(e.text()))
+        if name == "date":
+            edit.editingFinished.connect(self.commit_typing)
         placeholders = {"date": "YYYY-MM-DD, YYYY-MM, YYYY or START/END",
                         "tags": "comma, separated",
                         "participants": "names, comma separated", "when": "as written",
@@ -218,11 +229,18 @@ class DetailsEditor(QWidget):
         published, language = context()
         found = date_from_when(text, published, language)
         if not found:
-            self.date_hint.setText("“When” gives no date here; type it in Date if you know it")
+            self._say("“When” gives no date here; type it in Date if you know it")
             return
         self.fields["date"].setText(found)
-        self.date_hint.setText(f"Date read from “When”: {show_date(found, short=False)}")
+        self._say(f"Date read from “When”: {show_date(found, short=False)}")
         self._emit("date", found)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        """The hint under Date: a refusal in the error colour, anything else plain."""
+        self._hint_is_error = error and bool(text)
+        self.date_hint.setStyleSheet("color: #b00020" if self._hint_is_error else "")
+        self.date_hint.setText(text)
+        self._form.setRowVisible(self._hint_row, bool(text))  # no gap when it says nothing
 
     def _commit(self, name: str, text: str) -> None:
         self._pending.pop(name, None)
@@ -231,6 +249,9 @@ class DetailsEditor(QWidget):
             if part:
                 self._learned[part] += 1
         self._rebuild()
+        # Saved as typed, but shown as stored once done: "bibi" became Benjamin Netanyahu.
+        if self.annotation is not None and name not in self._unanswered:
+            self._set_line(self.fields[name], getattr(self.annotation, name))
 
     def completion_names(self) -> list[str]:
         """What the completers offer now, best first."""
@@ -243,8 +264,13 @@ class DetailsEditor(QWidget):
             self.show_annotation(self.annotation, keep_focused=True)
 
     def show_annotation(self, a: Annotation | None, *, keep_focused: bool = False) -> None:
-        """Fill the fields; with keep_focused the field being typed in is left alone."""
+        """Fill the fields; with keep_focused the field being typed in is left alone (and a
+        Date typed but not stored). A Date typed for another annotation is dropped: the
+        window saves it first (commit_typing) where it is safe to."""
+        if a is None or self.annotation is None or a.id != self.annotation.id:
+            self._date_typed = None
         self.annotation = a
+        self._unanswered.clear()  # `a` is as stored: it holds what the store made of them
         self.shown.emit(a)
         focused = self.focusWidget() if keep_focused else None
         if a is None:
@@ -253,7 +279,7 @@ class DetailsEditor(QWidget):
             for lab, w in self._rows.values():
                 lab.hide()
                 w.hide()
-            self.date_hint.clear()
+            self._say("")
             return
         colour = kind_ink(a.kind).name()
         parts = [f"<b style='color:{colour}'>{KIND_LABELS[a.kind]}</b>"]
@@ -275,6 +301,8 @@ class DetailsEditor(QWidget):
             if not visible or w is focused:
                 continue
             value: Any = getattr(a, name)
+            if name == "date" and keep_focused and self._date_typed == a.id:
+                continue  # typed, not stored yet: it is not the field's to take back
             w.blockSignals(True)
             if isinstance(w, QComboBox):
                 w.setCurrentIndex(max(0, w.findData(value or "unverified")))
@@ -286,14 +314,23 @@ class DetailsEditor(QWidget):
                     cursor.setPosition(min(caret, len(w.toPlainText())))
                     w.setTextCursor(cursor)  # undo while typing keeps the caret in place
             elif isinstance(w, QLineEdit):
-                shown = ", ".join(value) if isinstance(value, tuple) else value
-                if w.text() != shown:
-                    caret = w.cursorPosition()
-                    w.setText(shown)
-                    w.setCursorPosition(min(caret, len(shown)))
+                self._set_line(w, value)
             w.blockSignals(False)
         if focused is None:
-            self.date_hint.clear()
+            self._say("")
+
+    def _set_line(self, w: QLineEdit, value: str | tuple[str, ...]) -> None:
+        shown = ", ".join(value) if isinstance(value, tuple) else value
+        if w is self.fields["date"]:
+            self._date_typed = None  # it shows the stored date: a refusal no longer applies
+            if self._hint_is_error:
+                self._say("")
+        if w.text() != shown:
+            caret = w.cursorPosition()
+            blocked = w.blockSignals(True)  # showing what is stored is no edit
+            w.setText(shown)
+            w.setCursorPosition(min(caret, len(shown)))
+            w.blockSignals(blocked)
 
     def add_section(self, widget: QWidget) -> None:
         """Show `widget` below the fields (the links view)."""
@@ -320,20 +357,64 @@ class DetailsEditor(QWidget):
         if self.annotation is not None:
             self.fieldEdited.emit(self.annotation.id, name, value)
 
+    def commit_typing(self) -> None:
+        """Save the Date typed and not stored yet, if it is a date; else keep the stored one
+        and say why. Enter, Tab and leaving the field call it; so does the window when the
+        user moves to another annotation or closes the project with the field still open."""
+        aid = self._date_typed
+        if aid is None:
+            return
+        field = self.fields["date"]
+        try:
+            value = _read_date(field.text())
+        except ValidationError as exc:
+            self._say(exc.hint if isinstance(exc, DateError) else
+                      "Not saved until it is a date", error=True)
+            return  # still typed: the text stays to be put right
+        self._date_typed = None
+        if self._hint_is_error:
+            self._say("")
+        self.fieldEdited.emit(aid, "date", value)
+        if self.annotation is not None and self.annotation.id == aid:
+            self._set_line(field, self.annotation.date)  # as stored: "2015-11-30/2015-12-02"
+
+    def drop_typing(self) -> None:
+        """Take back a Date typed and not stored, showing the stored one: an undo, a redo
+        or another program's change is shown as stored, and nothing may be saved inside
+        it (a step pushed while the stack undoes one would tangle the history)."""
+        aid, self._date_typed = self._date_typed, None
+        if aid is not None and self.annotation is not None and self.annotation.id == aid:
+            self._set_line(self.fields["date"], self.annotation.date)
+
+    def hold_typing(self) -> tuple[int, str, int] | None:
+        """Take a Date being typed out of the field's care while the window shows the file
+        again (another program changed it); resume_typing puts it back."""
+        aid, self._date_typed = self._date_typed, None
+        field = self.fields["date"]
+        return None if aid is None else (aid, field.text(), field.cursorPosition())
+
+    def resume_typing(self, held: tuple[int, str, int] | None) -> None:
+        if held is None or self.annotation is None or self.annotation.id != held[0]:
+            return  # the annotation is gone: there is nothing to type the date for
+        aid, text, caret = held
+        field = self.fields["date"]
+        field.setText(text)
+        field.setCursorPosition(caret)
+        self._date_typed = aid
+
     def _line_edited(self, name: str, text: str) -> None:
         if name in self.completers:
             self._pending[name] = text.split(",")[-1] if name == "participants" else text
-        if name == "date":
-            value = text.strip()
-            if value:
+            self._unanswered.add(name)
+        if name == "date":  # saved when finished (commit_typing), not on the way there
+            if self.annotation is not None:
+                self._date_typed = self.annotation.id
+            if self._hint_is_error:  # a refusal goes once the text is put right
                 try:
-                    value = parse_event_date(value)  # a day, month, year or range of them
-                except ValidationError as exc:
-                    self.date_hint.setText(exc.hint if isinstance(exc, DateError) else
-                                           "Not saved until it is a date")
+                    _read_date(text)
+                except ValidationError:
                     return
-            self.date_hint.clear()
-            self._emit(name, value)
+                self._say("")
             return
         if name in ("tags", "participants"):
             self._emit(name, [p for p in text.split(",")])
@@ -344,6 +425,16 @@ class DetailsEditor(QWidget):
         self._emit("note", self.fields["note"].toPlainText())
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.fields["date"] and self._date_typed is not None and \
+                event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and \
+                event.matches(QKeySequence.StandardKey.Undo):
+            # Ctrl+Z takes back what was typed and not stored, as a field's own undo would;
+            # the next Ctrl+Z undoes the project's last step.
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # not the window's Undo: this key is the field's
+            elif self.annotation is not None:
+                self._set_line(self.fields["date"], self.annotation.date)
+            return True
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
             self.escapePressed.emit()
             return True
@@ -351,3 +442,9 @@ class DetailsEditor(QWidget):
                 and obj in self._name_fields:
             self.namesWanted.emit()  # cheap once the names are in
         return super().eventFilter(obj, event)
+
+
+def _read_date(text: str) -> str:
+    """The stored form of a Date as typed ("" for none); ValidationError if it is no date."""
+    value = text.strip()
+    return parse_event_date(value) if value else ""  # a day, month, year or range of them

@@ -75,6 +75,8 @@ class Workspace(QObject):
         self.names.request(session.project, soon=True)
 
     def _closing(self, session: ProjectSession) -> None:
+        if self.session is session:
+            self.details.commit_typing()  # a Date typed and not finished is saved, not lost
         # Nothing may read a closed project: no count still running, none started later.
         self.names_timer.stop()
         self.names.forget()
@@ -114,6 +116,9 @@ class Workspace(QObject):
     def open_article(self, article_id: int) -> None:
         if self.session is None:
             return
+        # Leaving Date to get here saved it; else a step brought the article (an undo of a
+        # delete): shown as stored, nothing saved inside it.
+        self.details.drop_typing()
         project = self.session.project
         try:
             article = project.articles.get(article_id)
@@ -154,6 +159,7 @@ class Workspace(QObject):
         when the library already shows the new list."""
         if self.session is None:
             return
+        self.details.drop_typing()  # shown as stored: nothing is saved inside a step
         listed = self.library.shown_ids() if listed is None else listed
         articles = self.session.project.articles.list()
         ids = {a.id for a in articles}
@@ -175,11 +181,14 @@ class Workspace(QObject):
         """Any change to annotations, ours or undo/redo: show it and take the reader to it."""
         if self.session is None:
             return
+        if not self.keep_focus:  # undo, redo, a tag: shown as stored, nothing saved meanwhile
+            self.details.drop_typing()
         if self.article is None or article_id != self.article.id:
             self.open_article(article_id)
         else:
             self.apply_changes(article_id, changed, removed)
-        if changed and changed[0] != self.panel.current_id():
+        # An edit from the details (a Date saved on moving on) never moves the selection.
+        if changed and changed[0] != self.panel.current_id() and not self.keep_focus:
             self.select_annotation(changed[0])
         self.names_timer.start()  # completions can wait; the frame cannot
 
@@ -222,6 +231,7 @@ class Workspace(QObject):
         self.show_current(annotation_id)
 
     def show_current(self, annotation_id: int | None) -> None:
+        self.details.commit_typing()  # moving on finishes a Date still being typed
         a = self.reader.annotations.get(annotation_id) if annotation_id is not None else None
         if a is not None:
             self.suggested.clear_current()  # one thing is current: keys act on it alone
@@ -249,9 +259,11 @@ class Workspace(QObject):
         if current is None:
             self.articles_changed(listed)
             return
+        typed = self.details.hold_typing()  # a Date being typed is neither saved nor lost
         self.open_article(current)
         if keep in self.reader.annotations:
             self.select_annotation(keep)
+            self.details.resume_typing(typed)
             if focus is not None and self.details.isAncestorOf(focus) and focus.isVisible():
                 focus.setFocus()  # typing goes on where it was
 

@@ -115,10 +115,15 @@ def test_date_field_saves_only_real_dates(qtbot, window) -> None:  # noqa: ANN00
     field.setFocus()
     field.selectAll()
     qtbot.keyClicks(field, "2025-03-1")
-    with db(window) as p:  # the month typed so far was a date (month-precise); "-1" is not
-        assert p.annotations.get(event.id).date == "2025-03"
+    with db(window) as p:  # "2025-03" on the way was a date, but the user was not done
+        assert p.annotations.get(event.id).date == event.date
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # done: "-1" is no day, the old date stays
+    with db(window) as p:
+        assert p.annotations.get(event.id).date == event.date
     assert "YYYY-MM-DD" in window.details.date_hint.text()
     qtbot.keyClicks(field, "2")
+    assert window.details.date_hint.text() == ""  # put right: the refusal goes
+    qtbot.keyClick(field, Qt.Key.Key_Return)
     with db(window) as p:
         assert p.annotations.get(event.id).date == "2025-03-12"
 
