@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING
 
 from models.briefing.builder import build_document, work_units
 from models.briefing.content import gather
+from models.briefing.docx_text import one_line
 from models.briefing.evidence import gather_evidence
 from models.briefing.options import BriefingOptions, ExportCancelled, check_options
 from models.briefing.progress import Ticker
@@ -43,6 +44,8 @@ def export_briefing(project: Project, out: Path, options: BriefingOptions, *,
     out = check_destination(out)
     note = gather(project, options, kinds, cancelled)
     note.evidence = gather_evidence(project, note)
+    note.roles = {one_line(p.name).casefold(): p.description
+                  for p in project.people.list() if p.description.strip()}
     build, save = work_units(note)
     ticker = Ticker(build + save, progress, cancelled)
     ticker.tick(0)

@@ -58,6 +58,8 @@ class Note:
     sources: list[Source]
     # each claim's linked evidence by the claim's uuid (models/briefing/evidence.py)
     evidence: dict[str, list[Any]] = field(default_factory=dict)
+    # each person's role (the People view's description) by the name as speakers are keyed
+    roles: dict[str, str] = field(default_factory=dict)
 
     @property
     def multi(self) -> bool:

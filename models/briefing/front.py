@@ -155,8 +155,10 @@ def contents(ctx: Ctx) -> etree._Element:
 def fill_contents(ctx: Ctx, anchor: etree._Element) -> None:
     """Complete the TOC field with this note's headings as its current result (without page
     numbers): Word recomputes it on opening (updateFields), other readers show it as is."""
-    _, end = wml.complex_field(anchor, r'TOC \o "1-2" \h \z \u')
-    entries = [(lvl, text) for lvl, text in ctx.headings if lvl <= 2]
+    # The top-level sections only: a contents listing every speaker and status ran to
+    # pages before the note began.
+    _, end = wml.complex_field(anchor, r'TOC \o "1-1" \h \z \u')
+    entries = [(lvl, text) for lvl, text in ctx.headings if lvl == 1]
     last = anchor
     for i, (level, text) in enumerate(entries):
         if i == 0:

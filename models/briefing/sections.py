@@ -220,6 +220,9 @@ def quotes(ctx: Ctx) -> None:
     for key, group in groups.items():
         name = ltr_tail(names[key]) or "Unattributed"
         ctx.heading(f"{name} ({plural(len(group), 'quote')})", 2)
+        role = ctx.note.roles.get(key, "").strip()
+        if role:  # the People view's description: who this is, once, under the name
+            ctx.para([(one_line(role), _META)], keep_next=True, after=80)
         for item in group:
             _quote(ctx, item, style, layout, "")
             ctx.ticker.tick()

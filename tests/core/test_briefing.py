@@ -329,10 +329,21 @@ def test_several_articles_get_sources_contents_and_labels(project, story, tmp_pa
     doc, out = export(project, tmp_path)
     assert blocks(doc)[0][2] == "Briefing note: 2 articles"
     instr = " ".join(t.text for t in doc.element.body.iter(qn("w:instrText")))
-    assert "TOC" in instr
+    assert 'TOC \\o "1-1"' in instr  # the top-level sections, not every speaker
+    listed = [text for _sec, style, text in blocks(doc) if style.lower().startswith("toc")
+              and style != "TOC Heading" and text]
+    assert listed == [h for h in headings(doc) if h != "Contents"]
     quotes = section_text(doc, "Quotes")
     assert "A2 ¶2" in quotes and "A1 ¶" in quotes
     assert "Helena Ostrander (3 quotes)" in headings(doc, 2)
+    # a person's role from the People view stands under their name, once
+    helena = project.people.find("Helena Ostrander")
+    project.people.edit(helena.uuid, description="Council leader, Port Ellis")
+    doc, out = export(project, tmp_path, "roles.docx")
+    quoted_by = [t for sec, _s, t in blocks(doc) if sec == "Quotes"]
+    at = quoted_by.index("Helena Ostrander (3 quotes)")
+    assert quoted_by[at + 1] == "Council leader, Port Ellis"
+    assert quoted_by.count("Council leader, Port Ellis") == 1
     assert len(doc.comments) == len(project.annotations.list())
     with zipfile.ZipFile(out) as z:
         assert b"updateFields" in z.read("word/settings.xml")
