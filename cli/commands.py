@@ -17,7 +17,7 @@ from pathlib import Path
 from cli.boundary import describe, make_streams_safe, stdout_takes_unicode
 from models.errors import BriefmarkError, ValidationError
 from models.project import Project
-from models.values import KINDS
+from models.values import KINDS, STATUSES
 
 EXIT_USER_ERROR = 1
 
@@ -156,6 +156,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from models.files import check_destination
 
     out = Path(args.output)
+    note_only = [flag for flag, given in (
+        ("--tag", args.tag), ("--person", args.person), ("--status", args.status),
+        ("--from", args.date_from), ("--to", args.date_to),
+        ("--bottom-line", args.bottom_line or args.bottom_line_file)) if given]
+    if note_only and args.format != "docx":
+        raise ValidationError(f"{note_only[0]} chooses what goes into a briefing note; use it "
+                              "with --format docx (the other formats take --article and "
+                              "--kind).")
     check_destination(out)  # before opening: a bad destination is said first
     options = None
     if args.format == "docx":
@@ -166,6 +174,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
             quotes_by=args.quotes_by, claims_by=args.claims_by,
             template=Path(args.template) if args.template else None,
             title=args.title or "", bottom_line=_bottom_line(args),
+            tags=tuple(args.tag or ()), people=tuple(args.person or ()),
+            statuses=tuple(args.status or ()), date_from=args.date_from or "",
+            date_to=args.date_to or "",
         )
     with _open(args.project) as project:
         result = export_project(project, args.format, out, article_ids=args.article or (),
@@ -282,6 +293,16 @@ def build_parser() -> argparse.ArgumentParser:
                         "a line starting '- ' is a bullet)")
     p.add_argument("--bottom-line-file", metavar="FILE",
                    help="docx: the bottom line from a UTF-8 text file")
+    p.add_argument("--tag", action="append", metavar="TAG",
+                   help="docx: only annotations with this tag (repeat for any of several)")
+    p.add_argument("--person", action="append", metavar="NAME",
+                   help="docx: only annotations naming this person or an alias (repeatable)")
+    p.add_argument("--status", action="append", choices=STATUSES,
+                   help="docx: only claims of this status (repeatable)")
+    p.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="docx: only events whose date reaches this one or later")
+    p.add_argument("--to", dest="date_to", metavar="DATE",
+                   help="docx: only events whose date begins by the end of this one")
     p.add_argument("--no-text", action="store_true", help="docx: leave out the annotated text")
     p.add_argument("--no-notes", action="store_true", help="docx: leave out the notes")
     p.add_argument("--quotes-by", choices=("speaker", "order"), default="speaker",

@@ -86,6 +86,7 @@ def gather(project: Project, options: BriefingOptions, kinds: tuple[str, ...],
         raise ExportError("The project has no articles yet; import an article first.")
     sources: list[Source] = []
     counters = dict.fromkeys(kinds, 0)
+    keep = chosen(project, options)
     for n, article_id in enumerate(ids, start=1):
         if cancelled is not None and cancelled():
             raise ExportCancelled("Export cancelled; no file was written.")
@@ -96,6 +97,8 @@ def gather(project: Project, options: BriefingOptions, kinds: tuple[str, ...],
         article = replace(article, text=article_safe(article.text))
         source = Source(n, article, Paragraphs(article.text))
         for ann in project.annotations.list(article_id=article_id, kinds=kinds):
+            if not keep(ann):
+                continue
             counters[ann.kind] += 1
             start, end = source.paragraphs.clamp(ann.start, min(ann.end, len(article.text)))
             source.items.append(Item(
@@ -103,6 +106,9 @@ def gather(project: Project, options: BriefingOptions, kinds: tuple[str, ...],
                 paragraph=source.paragraphs.number(start), start=start, end=end,
             ))
         sources.append(source)
+    if not any(s.items for s in sources) and filtered(options):
+        raise ExportError("No annotation of the chosen articles matches the chosen tags, "
+                          "people, statuses or dates; widen the choice and export again.")
     if not any(s.items for s in sources):
         raise ExportError(_nothing_tagged(project, sources, kinds, all_articles=not
                                           options.article_ids))
@@ -112,6 +118,42 @@ def gather(project: Project, options: BriefingOptions, kinds: tuple[str, ...],
             f"Briefing note: {plural(len(sources), 'article')}")
     return Note(title=title, author=options.author.strip() or project.annotator,
                 day=date.today(), kinds=kinds, options=options, sources=sources)
+
+
+def filtered(options: BriefingOptions) -> bool:
+    return bool(options.tags or options.people or options.statuses or options.date_from
+                or options.date_to)
+
+
+def chosen(project: Project, options: BriefingOptions) -> Callable[[Annotation], bool]:
+    """Whether an annotation passes the note's filters (options.py says which)."""
+    from models.event_dates import date_bounds
+    from models.people_names import name_key
+
+    tags = {t.strip().casefold() for t in options.tags if t.strip()}
+    names: set[str] = set()
+    for wanted in options.people:
+        person = project.people.find(wanted)
+        for n in (wanted, *((person.name, *person.aliases) if person else ())):
+            names.add(name_key(n))
+    statuses = set(options.statuses)
+    low = date_bounds(options.date_from)[0] if options.date_from else ""
+    high = date_bounds(options.date_to)[1] if options.date_to else ""
+
+    def keep(a: Annotation) -> bool:
+        if tags and not tags & {t.casefold() for t in a.tags}:
+            return False
+        if names and not names & {name_key(n) for n in (a.speaker, a.claimant,
+                                                         *a.participants) if n}:
+            return False
+        if statuses and a.kind == "claim" and (a.status or "unverified") not in statuses:
+            return False
+        if (low or high) and a.kind == "event":
+            first, last = date_bounds(a.date)
+            if not first or (low and last < low) or (high and first > high):
+                return False
+        return True
+    return keep
 
 
 def _kinds_phrase(kinds: tuple[str, ...] | list[str], joiner: str = "or") -> str:

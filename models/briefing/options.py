@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.errors import ExportError
+from models.errors import ExportError, ValidationError
 from models.values import KINDS
 
 
@@ -27,6 +27,15 @@ class BriefingOptions:
     # the researcher's key judgements, first in the note; lines starting "-", "*" or "•"
     # are bullets; empty: no such section
     bottom_line: str = ""
+    # What goes in (empty: no filter). Tags and people keep annotations of every kind that
+    # carry one of the tags (any case) or name one of the people (or their aliases);
+    # statuses keep claims of those statuses; the dates keep events whose date overlaps
+    # date_from..date_to (YYYY, YYYY-MM, YYYY-MM-DD or a range). Other kinds pass the last two.
+    tags: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    date_from: str = ""
+    date_to: str = ""
 
 
 def check_options(options: BriefingOptions) -> tuple[str, ...]:
@@ -45,4 +54,15 @@ def check_options(options: BriefingOptions) -> tuple[str, ...]:
     if options.claims_by not in ("status", "order"):
         raise ExportError(
             f"Claims can be listed by 'status' or in 'order', not {options.claims_by!r}.")
+    from models.values import STATUSES
+
+    if bad := [s for s in options.statuses if s not in STATUSES]:
+        raise ExportError(f"Status {bad[0]!r} is unknown; choose from {', '.join(STATUSES)}.")
+    from models.event_dates import parse_event_date
+
+    for value in (options.date_from, options.date_to):
+        try:
+            parse_event_date(value)
+        except ValidationError as exc:
+            raise ExportError(str(exc)) from None
     return kinds

@@ -908,3 +908,47 @@ def test_a_note_with_evidence_and_a_bottom_line_passes_the_ooxml_checker(project
                           text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-2000:]
     assert "XSD-ERR" not in done.stdout
+
+
+def test_tags_people_statuses_and_dates_choose_what_goes_in(project, story, tmp_path,
+                                                            capsys):
+    """From the command line: a tag (any case), a person by an alias, claim statuses, an
+    event date range; a choice nothing matches says so and writes nothing."""
+    import main as entry
+
+    helena = project.people.find("Helena Ostrander")
+    project.people.edit(helena.uuid, aliases=["Ms Ostrander"])
+
+    def note(*flags: str) -> dict[str, list[str]]:
+        out = tmp_path / "f.docx"
+        assert entry.main(["export", str(project.path), "--format", "docx", "--output",
+                           str(out), "--no-text", *flags]) == 0
+        found: dict[str, list[str]] = {}
+        for sec, style, text in blocks(docx.Document(out)):
+            if style.startswith("Heading 2") or (style == "Quote"):
+                found.setdefault(sec, []).append(text)
+        rows = [t for sec, s, t in blocks(docx.Document(out)) if sec == "Events"
+                and s == "table row"][1:]
+        found["Events"] = rows
+        return found
+
+    jobs = note("--tag", "JOBS")
+    assert jobs["Claims"] == ["Disputed (1)", "Verified (1)"]  # the most doubtful first
+    assert "Quotes" not in jobs or not [q for q in jobs["Quotes"] if "(" in q]
+    assert jobs["Events"] == []
+    hers = note("--person", "ms ostrander", "--kind", "quote")
+    assert hers["Quotes"] == ["Helena Ostrander (2 quotes)",
+                              "“This is the hardest vote I have cast”",
+                              "“The numbers no longer add up.”"]
+    doubtful = note("--status", "false", "--status", "disputed", "--kind", "claim")
+    assert doubtful["Claims"] == ["False (1)", "Disputed (1)"]
+    later = note("--from", "2026", "--kind", "event")
+    assert len(later["Events"]) == 1 and later["Events"][0].startswith("30 Jun 2027")
+    capsys.readouterr()
+    assert entry.main(["export", str(project.path), "--format", "docx", "--output",
+                       str(tmp_path / "none.docx"), "--tag", "nowhere"]) != 0
+    assert "No annotation of the chosen articles matches" in capsys.readouterr().err
+    assert not (tmp_path / "none.docx").exists()
+    assert entry.main(["export", str(project.path), "--format", "json", "--output",
+                       str(tmp_path / "x.json"), "--tag", "jobs"]) != 0
+    assert "use it with --format docx" in capsys.readouterr().err
