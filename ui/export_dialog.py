@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.values import KINDS
+from ui.note_choice import ArticleChecklist, NoteFilters
 from ui.theme import KIND_LABELS
 
 if TYPE_CHECKING:
@@ -52,12 +53,25 @@ class BriefingExportDialog(QDialog):
         self.bottom_line.setMaximumHeight(90)
         self.scope_current = QRadioButton("This article")
         self.scope_all = QRadioButton("All articles in the project")
+        self.scope_some = QRadioButton("These articles:")
         group = QButtonGroup(self)
-        group.addButton(self.scope_current)
-        group.addButton(self.scope_all)
+        for b in (self.scope_current, self.scope_all, self.scope_some):
+            group.addButton(b)
         (self.scope_current if article else self.scope_all).setChecked(True)
         self.scope_current.setEnabled(article is not None)
-        self.scope_all.toggled.connect(self._scope_changed)
+        # the article's headline is the title of its own note, not of several articles
+        self.scope_current.toggled.connect(lambda on: self._scope_changed(not on))
+        project = workspace.session.project if workspace.session else None
+        self.articles = ArticleChecklist()
+        self.articles.set_articles(project.articles.list() if project else [],
+                                   [article.id] if article else [])
+        self.articles.setEnabled(False)
+        self.scope_some.toggled.connect(self.articles.setEnabled)
+        self.scope_some.toggled.connect(lambda on: on and self.articles.list.setFocus())
+        self.filters = NoteFilters(
+            project.annotations.all_tags() if project else [],
+            sorted((p.name for p in project.people.list()), key=str.casefold)
+            if project else [])
         self.kind_boxes = {k: QCheckBox(KIND_LABELS[k] + "s") for k in KINDS}
         for box in self.kind_boxes.values():
             box.setChecked(True)
@@ -88,7 +102,10 @@ class BriefingExportDialog(QDialog):
         scope = QVBoxLayout()
         scope.addWidget(self.scope_current)
         scope.addWidget(self.scope_all)
+        scope.addWidget(self.scope_some)
+        scope.addWidget(self.articles)
         form.addRow("Articles:", _wrap(scope))
+        form.addRow("Only:", self.filters)
         form.addRow("Sections:", _wrap(kinds_row))
         form.addRow("", self.include_text)
         form.addRow("", self.include_notes)
@@ -124,6 +141,8 @@ class BriefingExportDialog(QDialog):
 
         article = self.workspace.article
         ids = (article.id,) if self.scope_current.isChecked() and article else ()
+        if self.scope_some.isChecked():
+            ids = self.articles.ticked()
         template = self.template.text().strip()
         return BriefingOptions(
             article_ids=ids, kinds=tuple(k for k, b in self.kind_boxes.items() if b.isChecked()),
@@ -132,6 +151,7 @@ class BriefingExportDialog(QDialog):
             include_notes=self.include_notes.isChecked(),
             quotes_by=self.quotes_by.currentData(), claims_by=self.claims_by.currentData(),
             template=Path(template) if template else None,
+            **self.filters.values(),  # type: ignore[arg-type]
         )
 
     def _export(self) -> None:
@@ -140,6 +160,10 @@ class BriefingExportDialog(QDialog):
             return
         if not any(b.isChecked() for b in self.kind_boxes.values()):
             QMessageBox.warning(self, "Export briefing note", "Choose at least one kind.")
+            return
+        if self.scope_some.isChecked() and not self.articles.ticked():
+            QMessageBox.warning(self, "Export briefing note",
+                                "Tick at least one article (Space ticks the one chosen).")
             return
         folder = Path(self.settings.value("export/folder", str(Path.home()), type=str))
         if not folder.is_dir():  # the last export's folder is gone (a removed drive)

@@ -66,3 +66,53 @@ def test_unwritable_destination_is_explained(qtbot, window, tmp_path: Path,  # n
     dialog.run_export(tmp_path / "missing" / "note.docx", wait=True)
     assert dialog.written == ""
     assert warnings and "does not exist" in warnings[-1]
+
+
+def test_chosen_articles_and_filters_by_keys(qtbot, settings, tmp_path: Path, warnings) -> None:  # noqa: ANN001
+    """These articles: ticked with Space in the checklist (the filter narrows it); a tag
+    and a claim status keep only what they name; nothing ticked is refused."""
+    from models.project import Project
+    from models.values import ArticleMeta
+    from tests.ui.conftest import make_window
+
+    path = tmp_path / "three.briefmark"
+    with Project.open(path, create=True) as p:
+        for title in ("Harbour vote", "Dam report 🎉", "שלום עכשיו"):
+            text = f"{title}: the minister said the plan is safe. Others disagree."
+            art = p.articles.add(text, ArticleMeta(title=title))
+            s = text.index("the plan")
+            p.annotations.tag_span(article_id=art.id, kind="claim", start=s, end=s + 16,
+                                   claimant="The minister", status="disputed",
+                                   tags=["safety"])
+            s = text.index("Others")
+            p.annotations.tag_span(article_id=art.id, kind="claim", start=s, end=s + 16,
+                                   claimant="Others", status="unverified", tags=["other"])
+    window = make_window(qtbot, settings, path)
+    dialog = window.articles.briefing_dialog()
+    qtbot.addWidget(dialog)
+    dialog.setProperty("quiet", True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    dialog.scope_some.setChecked(True)
+    checklist = dialog.articles
+    assert checklist.isEnabled() and checklist.list.hasFocus()
+    assert checklist.ticked() == (window.workspace.article.id,)  # the open one, to start
+    qtbot.keyClicks(checklist.filter, "dam")
+    shown = [checklist.list.item(i) for i in range(checklist.list.count())
+             if not checklist.list.item(i).isHidden()]
+    assert [i.text() for i in shown] == ["Dam report 🎉"]
+    checklist.list.setFocus()
+    checklist.list.setCurrentItem(shown[0])
+    qtbot.keyClick(checklist.list, Qt.Key.Key_Space)  # ticks it
+    assert len(checklist.ticked()) == 2 and checklist.count.text() == "2 of 3 articles chosen"
+    qtbot.keyClicks(dialog.filters.tags, "SAFETY")
+    dialog.filters.statuses["disputed"].setChecked(True)
+    dialog.include_text.setChecked(False)
+    out = tmp_path / "chosen.docx"
+    dialog.run_export(out, wait=True)
+    assert dialog.written == str(out)
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "Harbour vote" in text and "Dam report" in text and "שלום" not in text
+    assert "Others disagree" not in text and text.count("the plan is safe") == 2
