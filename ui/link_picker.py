@@ -24,7 +24,7 @@ from models.links import LINK_LABELS, LINK_TYPES
 from models.project import Project
 from models.search import search_project
 from models.values import Annotation
-from ui.links_view import shorten
+from ui.links_view import in_quotes, shorten
 from ui.theme import KIND_LABELS
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -133,7 +133,7 @@ class LinkPicker(QDialog):
                 shorten(title, 28)
             who = a.person
             already = self.linked.get(a.id)
-            item = QListWidgetItem(f"{KIND_LABELS[a.kind]} · “{shorten(a.text, 80)}”"
+            item = QListWidgetItem(f"{KIND_LABELS[a.kind]} · {in_quotes(a.text, 80)}"
                                    f"{' — ' + who if who else ''} · {where}"
                                    + (f"  (linked: {', '.join(already)})" if already else ""))
             item.setData(ROLE, a)

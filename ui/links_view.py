@@ -22,6 +22,12 @@ from ui.theme import KIND_LABELS
 ROLE = Qt.ItemDataRole.UserRole
 
 
+def in_quotes(text: str, limit: int) -> str:
+    """`text` shortened and in quotation marks, unless it starts with its own."""
+    short = shorten(text, limit)
+    return short if short[:1] in "\"“„«‘'" else f"“{short}”"
+
+
 def shorten(text: str, limit: int) -> str:
     """`text` on one line, cut at a word boundary before `limit` characters, with "…"."""
     text = " ".join(text.split())
@@ -88,7 +94,7 @@ class LinksView(QWidget):
             where = "here" if o.article_id == article_id else shorten(title, 28)
             cited = "✓ cited for status · " if e.link.cites_status else ""
             item = QListWidgetItem(f"{cited}{e.label} · {KIND_LABELS[o.kind]} · "
-                                   f"“{shorten(o.text, 60)}” · {where}")
+                                   f"{in_quotes(o.text, 60)} · {where}")
             item.setData(ROLE, e)
             item.setToolTip(f"{o.text}\n\n— {title}"
                             + (f"\n\n{e.link.note}" if e.link.note else ""))

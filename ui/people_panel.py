@@ -141,12 +141,14 @@ class PeoplePanel(ProjectPanel):
         self.uses.itemClicked.connect(self._use_activated)
         self.proposals.itemActivated.connect(self._merge_proposal)
         self.people: list[PersonCount] = []
+        self.choose_first = False  # the next counts choose the first person (just opened)
         self.table.installEventFilter(self)
         self.proposals.installEventFilter(self)
 
     # -- filling ----------------------------------------------------------------------------
 
     def open(self) -> None:
+        self.choose_first = True  # once the counts are in: ready for Enter
         self.refresh()
         self.show()
         self.table.setFocus()
@@ -188,9 +190,10 @@ class PeoplePanel(ProjectPanel):
         self._filling = True
         try:
             self._fill_table(keep_key)
-            if self.table.currentItem() is None and self.table.hasFocus() and \
-                    self.table.topLevelItemCount():  # opened by keys: ready for Enter
+            if self.table.currentItem() is None and self.choose_first and \
+                    self.table.topLevelItemCount():
                 self.table.setCurrentItem(self.table.topLevelItem(0))
+            self.choose_first = False
         finally:
             self._filling = False
         self._apply_filter()

@@ -197,6 +197,7 @@ class TimelinePanel(ProjectPanel):
         self.tag.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
+        self.choose_first = False  # the next events choose the first one (just opened)
         self.reads = BackgroundRead(_read, self, name="timeline")
         self.reads.done.connect(self._arrived)
 
@@ -211,6 +212,7 @@ class TimelinePanel(ProjectPanel):
 
     def open(self) -> None:
         fill_tags(self.tag, self.project())
+        self.choose_first = True  # once the events are in: ready for Enter
         self.refresh()
         self.show()
         self.table.setFocus()
@@ -248,8 +250,9 @@ class TimelinePanel(ProjectPanel):
         chosen = self.current_entry()
         self.model.set_entries(entries)
         row = self.model.row_of(chosen.annotation_id) if chosen is not None else None
-        if row is None and self.table.hasFocus() and self.model.rowCount():
-            row = 0  # opened from the keyboard: the first event is ready for Enter
+        if row is None and self.choose_first and self.model.rowCount():
+            row = 0
+        self.choose_first = False
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
         n = len(entries)
