@@ -188,12 +188,35 @@ def quote_marks(text: str) -> tuple[str, str]:
 
 
 def quoted(text: str) -> str:
-    """Text in the quotation marks of its script unless it already carries its own."""
+    """Text in the quotation marks of its script unless it already carries its own. A
+    comma the span ends on is left out (“safe,” reads “safe”; the stored text keeps it),
+    and double marks inside become single ones, so that a quote ending in a quotation
+    does not close twice (“… ‘in order to continue this policy.’”)."""
     text = text.strip()
+    if text[-1:] == "," and len(text) > 1:
+        text = text[:-1].rstrip()
     if text[:1] in "\"“”„«»‘’'״":
         return text
     opening, closing = quote_marks(text)
+    if (opening, closing) == ("\u201c", "\u201d"):
+        text = _inner_marks(text)
     return f"{opening}{text}{closing}"
+
+
+def _inner_marks(text: str) -> str:
+    """“ ” and straight double quotes inside English-style marks become ‘ ’."""
+    out, open_next = [], True
+    for c in text:
+        if c == "\u201c":
+            out.append("\u2018")
+        elif c == "\u201d":
+            out.append("\u2019")
+        elif c == '"':
+            out.append("\u2018" if open_next else "\u2019")
+            open_next = not open_next
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def one_line(text: str) -> str:

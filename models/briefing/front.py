@@ -290,7 +290,9 @@ def page_footer(ctx: Ctx) -> None:
     wml.sub(ppr, "w:jc", val="center")
     f = wml.SMALL_GREY
     title = one_line(ctx.note.title)
-    title = title if len(title) <= 55 else title[:52].rstrip() + "…"
+    if len(title) > 55:  # at a word boundary: "Harbour council votes to…", not "vo…"
+        cut = title[:54]
+        title = (cut[:cut.rindex(" ")] if " " in cut[20:] else cut).rstrip(" ,;:–-") + "…"
     wml.add_run(p, f"{ltr_tail(title)} · Page ", f)
     wml.simple_field(p, "PAGE", "1", f)
     wml.add_run(p, " of ", f)

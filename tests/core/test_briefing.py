@@ -238,6 +238,16 @@ def test_claims_carry_their_evidence_and_disagreements_stand_side_by_side(projec
     assert "Where sources disagree" not in headings(doc)
 
 
+def test_quotes_show_without_a_trailing_comma_and_nest_their_marks():
+    from models.briefing.docx_text import quoted
+
+    assert quoted("The dam is safe,") == "“The dam is safe”"
+    assert quoted('to meet Tuesday “in order to continue this policy.”') == \
+        "“to meet Tuesday ‘in order to continue this policy.’”"
+    assert quoted('he said "no" twice') == "“he said ‘no’ twice”"
+    assert quoted("“Already quoted,”") == "“Already quoted,”"  # its own marks: as it is
+
+
 def test_bottom_line_comes_first_or_not_at_all(project, story, tmp_path, capsys):
     """Given on the command line (a file, or \\n between lines): first after the title block,
     a bullet for each "- " line; without one the note has no such heading."""
@@ -358,6 +368,12 @@ def test_footer_numbers_pages(project, story, tmp_path):
     assert " PAGE " in instrs and " NUMPAGES " in instrs
     assert doc.core_properties.title == story.title
     assert doc.core_properties.author == project.annotator
+    long = "Harbour council votes to close the coal terminal after a decade of argument"
+    doc, _ = export(project, tmp_path, "long.docx", title=long)
+    shown = "".join(t.text for t in doc.sections[-1].footer._element.iter(qn("w:t")))
+    head = shown.split(" · Page")[0]
+    assert head.endswith("…") and long.startswith(head[:-1])
+    assert long[len(head) - 1] == " " and len(head) <= 55  # cut between words
 
 
 # -- templates ----------------------------------------------------------------------------------
@@ -678,8 +694,9 @@ def test_rtl_claims_quotes_and_notes_are_right_to_left_paragraphs(rtl_note):
     english = find_paragraph(doc, "The mayor said")
     assert not is_bidi(english) and "“The mayor said”" in paragraph_text(english)
 
-    quote = find_paragraph(doc, "ההחלטה סופית ולא נחזור בנו,")
-    assert is_bidi(quote) and paragraph_text(quote) == "\u201dההחלטה סופית ולא נחזור בנו,\u201d"
+    quote = find_paragraph(doc, "\u201dההחלטה סופית ולא נחזור בנו\u201d")
+    # the span's trailing comma is left out of the display (the stored text keeps it)
+    assert is_bidi(quote) and paragraph_text(quote) == "\u201dההחלטה סופית ולא נחזור בנו\u201d"
     assert quote.getnext() is not None and paragraph_text(quote.getnext()).startswith("Q1 ·")
 
     note = next(p for p in doc.element.body.iter(qn("w:p"))
