@@ -159,29 +159,68 @@ def _cmd_export(args: argparse.Namespace) -> int:
     note_only = [flag for flag, given in (
         ("--tag", args.tag), ("--person", args.person), ("--status", args.status),
         ("--from", args.date_from), ("--to", args.date_to),
-        ("--bottom-line", args.bottom_line or args.bottom_line_file)) if given]
+        ("--bottom-line", args.bottom_line or args.bottom_line_file),
+        ("--note", args.note), ("--save-note", args.save_note)) if given]
     if note_only and args.format != "docx":
         raise ValidationError(f"{note_only[0]} chooses what goes into a briefing note; use it "
                               "with --format docx (the other formats take --article and "
                               "--kind).")
     check_destination(out)  # before opening: a bad destination is said first
-    options = None
-    if args.format == "docx":
-        from models.briefing import BriefingOptions
-
-        options = BriefingOptions(
-            include_text=not args.no_text, include_notes=not args.no_notes,
-            quotes_by=args.quotes_by, claims_by=args.claims_by,
-            template=Path(args.template) if args.template else None,
-            title=args.title or "", bottom_line=_bottom_line(args),
-            tags=tuple(args.tag or ()), people=tuple(args.person or ()),
-            statuses=tuple(args.status or ()), date_from=args.date_from or "",
-            date_to=args.date_to or "",
-        )
+    bottom = _bottom_line(args) if args.bottom_line or args.bottom_line_file else None
     with _open(args.project) as project:
+        options = _note_options(args, project, bottom) if args.format == "docx" else None
         result = export_project(project, args.format, out, article_ids=args.article or (),
                                 kinds=args.kind or (), options=options)
     print(f"wrote {result.path}")
+    return 0
+
+
+def _note_options(args: argparse.Namespace, project: object, bottom: str | None) -> object:
+    """A saved note's choices (--note), with the flags given on top; kept under a name when
+    --save-note says so (before the export, which may take a while)."""
+    from dataclasses import replace
+
+    from models.briefing import BriefingOptions, definitions
+
+    base = definitions.load(project, args.note) if args.note else BriefingOptions()
+    given: dict[str, object] = {k: v for k, v in (
+        ("article_ids", tuple(args.article or ())), ("kinds", tuple(args.kind or ())),
+        ("title", args.title), ("bottom_line", bottom),
+        ("quotes_by", args.quotes_by), ("claims_by", args.claims_by),
+        ("template", Path(args.template) if args.template else None),
+        ("tags", tuple(args.tag or ())), ("people", tuple(args.person or ())),
+        ("statuses", tuple(args.status or ())), ("date_from", args.date_from),
+        ("date_to", args.date_to)) if v}
+    if args.no_text:
+        given["include_text"] = False
+    if args.no_notes:
+        given["include_notes"] = False
+    options = replace(base, **given)
+    if args.save_note:
+        definitions.save(project, args.save_note, options)
+    return options
+
+
+def _cmd_notes(args: argparse.Namespace) -> int:
+    from models.briefing import definitions
+
+    with _open(args.project) as project:
+        if args.forget:
+            definitions.forget(project, args.forget)
+            print(f"forgot the saved note “{args.forget}”")
+            return 0
+        saved = {n: definitions.load(project, n) for n in definitions.names(project)}
+    if args.json:
+        from dataclasses import asdict
+
+        print(json.dumps({n: {**asdict(o), "template": str(o.template or "")}
+                          for n, o in saved.items()}, ensure_ascii=False, indent=1))
+        return 0
+    if not saved:
+        print("no saved notes (export --format docx --save-note NAME keeps one)")
+    for name, o in saved.items():
+        articles = f"{len(o.article_ids)} articles" if o.article_ids else "all articles"
+        print(f"{name}: {o.title or '(default title)'} · {articles} · {', '.join(o.kinds)}")
     return 0
 
 
@@ -305,12 +344,22 @@ def build_parser() -> argparse.ArgumentParser:
                    help="docx: only events whose date begins by the end of this one")
     p.add_argument("--no-text", action="store_true", help="docx: leave out the annotated text")
     p.add_argument("--no-notes", action="store_true", help="docx: leave out the notes")
-    p.add_argument("--quotes-by", choices=("speaker", "order"), default="speaker",
+    p.add_argument("--quotes-by", choices=("speaker", "order"),
                    help="docx: group quotes by speaker (default) or keep text order")
-    p.add_argument("--claims-by", choices=("status", "order"), default="status",
+    p.add_argument("--claims-by", choices=("status", "order"),
                    help="docx: group claims by status (default) or keep text order")
     p.add_argument("--title", help="docx: the note's title")
+    p.add_argument("--note", metavar="NAME",
+                   help="docx: the choices saved under this name (flags given change them)")
+    p.add_argument("--save-note", metavar="NAME",
+                   help="docx: keep this note's choices in the project under NAME")
     p.set_defaults(handler=_cmd_export)
+
+    p = add("notes", help="list the briefing notes saved in a project (or forget one)")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true", help="print their choices as JSON")
+    p.add_argument("--forget", metavar="NAME", help="forget the note saved under NAME")
+    p.set_defaults(handler=_cmd_notes)
 
     p = add("import-annotations", help="import a Briefmark JSON export")
     p.add_argument("project")
@@ -358,7 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = ("import", "list", "export", "import-annotations", "search", "suggest",
-            "timeline", "people", "link", "links")
+            "timeline", "people", "link", "links", "notes")
 
 
 def run_cli(argv: Sequence[str]) -> int:

@@ -969,3 +969,43 @@ def test_tags_people_statuses_and_dates_choose_what_goes_in(project, story, tmp_
     assert entry.main(["export", str(project.path), "--format", "json", "--output",
                        str(tmp_path / "x.json"), "--tag", "jobs"]) != 0
     assert "use it with --format docx" in capsys.readouterr().err
+
+
+def test_a_note_saved_by_name_exports_again_after_more_work(project, story, tmp_path,
+                                                             capsys):
+    """--save-note keeps the choices, title and bottom line in the project; --note uses
+    them again (flags given change them); `notes` lists and forgets; an unknown name says
+    which are saved."""
+    import main as entry
+
+    first = tmp_path / "first.docx"
+    assert entry.main(["export", str(project.path), "--format", "docx", "-o", str(first),
+                       "--kind", "claim", "--title", "Port Ellis jobs", "--status",
+                       "disputed", "--bottom-line", "Jobs are disputed.",
+                       "--save-note", "Jobs brief"]) == 0
+    capsys.readouterr()
+    tag(project, story.id, story.text, "claim", "the east side", status="disputed",
+        claimant="Daniel Achterberg")  # more work after the first note
+    again = tmp_path / "again.docx"
+    assert entry.main(["export", str(project.path), "--format", "docx", "-o", str(again),
+                       "--note", "jobs BRIEF"]) == 0  # any case
+    doc = docx.Document(again)
+    assert blocks(doc)[0][2] == "Port Ellis jobs"
+    assert headings(doc)[:2] == ["Bottom line", "Summary"]
+    claims = section_text(doc, "Claims")
+    assert "the east side" in claims and "the true number is closer to 900" in claims
+    assert "Quotes" not in headings(doc) and "340 people" not in claims
+    wider = tmp_path / "wider.docx"
+    assert entry.main(["export", str(project.path), "--format", "docx", "-o", str(wider),
+                       "--note", "Jobs brief", "--kind", "claim", "--kind", "quote"]) == 0
+    assert "Quotes" in headings(docx.Document(wider))
+    capsys.readouterr()
+    assert entry.main(["notes", str(project.path)]) == 0
+    assert "Jobs brief: Port Ellis jobs · all articles · claim" in capsys.readouterr().out
+    assert entry.main(["export", str(project.path), "--format", "docx", "-o",
+                       str(tmp_path / "x.docx"), "--note", "Other"]) != 0
+    assert "No saved note is called “Other” (saved: Jobs brief)" in capsys.readouterr().err
+    assert entry.main(["notes", str(project.path), "--forget", "Jobs brief"]) == 0
+    capsys.readouterr()
+    assert entry.main(["notes", str(project.path), "--json"]) == 0
+    assert capsys.readouterr().out.strip() == "{}"
