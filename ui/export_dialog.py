@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.errors import BriefmarkError
 from models.values import KINDS
 from ui.note_choice import ArticleChecklist, NoteFilters
 from ui.theme import KIND_LABELS
@@ -44,6 +46,11 @@ class BriefingExportDialog(QDialog):
         self.workspace, self.settings, self.notify = workspace, settings, notify
         self.setWindowTitle("Export briefing note")
         article = workspace.article
+        # Notes kept in the project by name: choosing one fills the dialog in.
+        self.saved = QComboBox()
+        self.saved.activated.connect(lambda _i: self._load_saved())
+        self.save_button = QPushButton("Save Choices As…")
+        self.save_button.clicked.connect(self.save_choices)
         self.title = QLineEdit(article.title if article else "")
         self.title.setPlaceholderText("Default: the article's title")
         self.bottom_line = QPlainTextEdit()
@@ -97,6 +104,10 @@ class BriefingExportDialog(QDialog):
         template_row.addWidget(self.template, 1)
         template_row.addWidget(browse)
         form = QFormLayout()
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(self.saved, 1)
+        saved_row.addWidget(self.save_button)
+        form.addRow("Saved notes:", _wrap(saved_row))
         form.addRow("Title:", self.title)
         form.addRow("Bottom line:", self.bottom_line)
         scope = QVBoxLayout()
@@ -121,6 +132,7 @@ class BriefingExportDialog(QDialog):
         layout.addWidget(buttons)
         self.worker: Worker | None = None
         self.written = ""
+        self._fill_saved()
 
     def _scope_changed(self, all_articles: bool) -> None:
         """The article's headline is the default title for its own note only."""
@@ -135,6 +147,75 @@ class BriefingExportDialog(QDialog):
                                               "Word documents (*.docx)")
         if name:
             self.template.setText(name)
+
+    def _fill_saved(self, chosen: str = "") -> None:
+        from models.briefing import definitions
+
+        session = self.workspace.session
+        names = definitions.names(session.project) if session else []
+        self.saved.clear()
+        self.saved.addItem("(a new note)" if names else "(none saved yet)", "")
+        for n in names:
+            self.saved.addItem(n, n)
+        self.saved.setCurrentIndex(max(0, self.saved.findData(chosen)))
+        self.saved.setEnabled(bool(names))
+
+    def _load_saved(self) -> None:
+        from models.briefing import definitions
+
+        name, session = self.saved.currentData(), self.workspace.session
+        if not name or session is None:
+            return
+        try:
+            self.apply(definitions.load(session.project, name))
+        except BriefmarkError as exc:
+            QMessageBox.warning(self, "Export briefing note", str(exc))
+
+    def apply(self, o: object) -> None:
+        """Show a saved note's choices, ready to export again."""
+        self.title.setText(o.title)
+        self.bottom_line.setPlainText(o.bottom_line)
+        if o.article_ids:
+            self.scope_some.setChecked(True)
+            self.articles.tick(o.article_ids)
+        else:
+            self.scope_all.setChecked(True)
+        for k, box in self.kind_boxes.items():
+            box.setChecked(k in o.kinds)
+        self.include_text.setChecked(o.include_text)
+        self.include_notes.setChecked(o.include_notes)
+        self.quotes_by.setCurrentIndex(max(0, self.quotes_by.findData(o.quotes_by)))
+        self.claims_by.setCurrentIndex(max(0, self.claims_by.findData(o.claims_by)))
+        self.template.setText(str(o.template or ""))
+        self.filters.set_values(o.tags, o.people, o.statuses, o.date_from, o.date_to)
+
+    def save_choices(self, name: str | None = None) -> None:
+        """Keep what the dialog says under a name (asked; a name in use is replaced only
+        when the user says so)."""
+        from models.briefing import definitions
+
+        session = self.workspace.session
+        if session is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Save choices", "Save this note's choices "
+                                            "in the project as:",
+                                            text=self.saved.currentData() or self.title.text())
+            if not ok:
+                return
+        name = " ".join(name.split())
+        taken = {n.casefold() for n in definitions.names(session.project)}
+        if name.casefold() in taken and QMessageBox.question(
+                self, "Save choices", f"A note called “{name}” is saved already. Replace "
+                "its choices with these?") != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            definitions.save(session.project, name, self.options())
+        except BriefmarkError as exc:
+            QMessageBox.warning(self, "Save choices", str(exc))
+            return
+        self._fill_saved(name)
+        self.notify(f"Saved the note's choices as “{name}”", 6000)
 
     def options(self) -> object:
         from models.briefing import BriefingOptions

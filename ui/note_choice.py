@@ -59,6 +59,13 @@ class ArticleChecklist(QWidget):
         self.list.blockSignals(False)
         self._counted()
 
+    def tick(self, ids: Iterable[int]) -> None:
+        keep = set(ids)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(ROLE) in keep
+                               else Qt.CheckState.Unchecked)
+
     def ticked(self) -> tuple[int, ...]:
         return tuple(self.list.item(i).data(ROLE) for i in range(self.list.count())
                      if self.list.item(i).checkState() == Qt.CheckState.Checked)
@@ -100,6 +107,15 @@ class NoteFilters(QWidget):
         form.addRow("People:", self.people)
         form.addRow("Claims that are:", _wrap(statuses))
         form.addRow("Events dated:", _wrap(dates))
+
+    def set_values(self, tags: Iterable[str], people: Iterable[str],
+                   statuses: Iterable[str], date_from: str, date_to: str) -> None:
+        self.tags.setText(", ".join(tags))
+        self.people.setText(", ".join(people))
+        for s, box in self.statuses.items():
+            box.setChecked(s in set(statuses))
+        self.date_from.setText(date_from)
+        self.date_to.setText(date_to)
 
     def values(self) -> dict[str, object]:
         """BriefingOptions' tags, people, statuses, date_from and date_to."""

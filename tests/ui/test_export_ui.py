@@ -116,3 +116,41 @@ def test_chosen_articles_and_filters_by_keys(qtbot, settings, tmp_path: Path, wa
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "Harbour vote" in text and "Dam report" in text and "שלום" not in text
     assert "Others disagree" not in text and text.count("the plan is safe") == 2
+
+
+def test_choices_saved_by_name_fill_the_dialog_again(qtbot, window, tmp_path: Path,  # noqa: ANN001
+                                                    monkeypatch) -> None:
+    """Save Choices As… keeps them in the project (asked before replacing one of that
+    name); choosing the name in a new dialog fills everything in again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.briefing import definitions
+
+    dialog = window.articles.briefing_dialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.saved.isEnabled()  # none saved yet
+    dialog.title.setText("Jobs brief")
+    dialog.bottom_line.setPlainText("Jobs are disputed.\n- by hundreds")
+    dialog.kind_boxes["quote"].setChecked(False)
+    dialog.filters.statuses["disputed"].setChecked(True)
+    qtbot.keyClicks(dialog.filters.tags, "jobs")
+    dialog.save_choices("Jobs")
+    project = window.session.project
+    assert definitions.names(project) == ["Jobs"]
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or
+                        QMessageBox.StandardButton.No)
+    dialog.title.setText("Something else")
+    dialog.save_choices("jobs")  # the same name: asked, and the answer is No
+    assert asked and definitions.load(project, "Jobs").title == "Jobs brief"
+
+    again = window.articles.briefing_dialog()
+    qtbot.addWidget(again)
+    assert again.saved.isEnabled() and again.saved.findData("Jobs") > 0
+    again.saved.setCurrentIndex(again.saved.findData("Jobs"))
+    again.saved.activated.emit(again.saved.currentIndex())
+    assert again.title.text() == "Jobs brief"
+    assert again.bottom_line.toPlainText() == "Jobs are disputed.\n- by hundreds"
+    assert not again.kind_boxes["quote"].isChecked()
+    assert again.filters.tags.text() == "jobs" and again.filters.statuses["disputed"].isChecked()
+    assert again.options() == definitions.load(project, "Jobs")
