@@ -35,6 +35,8 @@ class ArticleChecklist(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setMaximumHeight(130)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # a title, not a scrollbar
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count = QLabel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
