@@ -21,7 +21,7 @@ from sqlalchemy import (
     update,
 )
 
-from models import links, people, search_index
+from models import links, people_fields, search_index
 from models.annotation_fields import clean_fields, context_of, kind_change, validate_span
 from models.clock import now_iso
 from models.errors import NotFoundError, ValidationError
@@ -142,7 +142,7 @@ class AnnotationStore:
         unless another row holds that id by now (then a fresh id: ids are max+1, so another
         program may have been given it). Refuses (StaleChangeError) when one's uuid is
         already stored: it was put back elsewhere, and a second copy would be wrong."""
-        pending = people.settle(con, list(annotations))
+        pending = people_fields.settle(con, list(annotations))
         if not pending:
             return []
         uuids = [a.uuid for a in pending]
@@ -369,7 +369,7 @@ class AnnotationStore:
                 prefix, suffix = context_of(text, start, end)
                 changes.update(start=start, end=end, text=text[start:end], prefix=prefix,
                                suffix=suffix)
-            changes.update(people.settle_values(con, old.uuid, clean_fields(kind, values)))
+            changes.update(people_fields.settle_values(con, old.uuid, clean_fields(kind, values)))
             changes["modified"] = modified or now_iso()
             columns = {k: v for k, v in changes.items() if k != "tags"}
             if "participants" in columns:
@@ -378,8 +378,8 @@ class AnnotationStore:
             if "start" in changes:
                 changes["damaged"] = ""
             con.execute(update(AnnotationRow).where(AnnotationRow.id == old.id).values(**columns))
-            people.prune(con, [n for role, n in people.named(old)
-                               if role in changes and n not in people.names_in(changes)])
+            people_fields.prune(con, [n for role, n in people_fields.named(old)
+                               if role in changes and n not in people_fields.names_in(changes)])
             if "tags" in changes:
                 con.execute(delete(AnnotationTagRow)
                             .where(AnnotationTagRow.annotation_id == old.id))
@@ -461,9 +461,9 @@ def _settled(con: Connection, annotations: Iterable[Annotation]) -> Iterable[Ann
     for a in annotations:
         chunk.append(a)
         if len(chunk) >= _CHUNK:
-            yield from people.settle(con, chunk)
+            yield from people_fields.settle(con, chunk)
             chunk = []
-    yield from people.settle(con, chunk)
+    yield from people_fields.settle(con, chunk)
 
 
 def _haystack(a: Annotation) -> str:

@@ -12,8 +12,6 @@ them since (StaleChangeError).
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
 import uuid as uuidlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -22,27 +20,35 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (
     Connection,
     delete,
-    event,
     insert,
     literal_column,
     or_,
     select,
     text,
-    update,
 )
 
 from models.clock import now_iso
+from models.data_version import DataVersion
 from models.errors import NotFoundError, ValidationError
+from models.people_fields import (
+    FieldChange,
+    rename_fields,
+    replace_in_fields,
+    settle_names,
+    write_fields,
+)
 from models.people_names import (
-    PERSON_KINDS,
     Proposal,
+    clean_aliases,
     clean_name,
     guess_kind,
     name_key,
     propose_variants,
+    valid_kind,
+    valid_name,
 )
 from models.people_resolve import NameResolver, load_resolver
-from models.row_values import as_text, participant_names
+from models.row_values import as_text
 from models.schema import AnnotationRow, PersonAliasRow, PersonMentionRow, PersonRow
 from models.stale import StaleChangeError
 from models.values import Annotation
@@ -92,18 +98,6 @@ class PersonState:
 
 
 @dataclass(frozen=True)
-class FieldChange:
-    """One annotation field a people change rewrote; values are stored column values."""
-
-    annotation_uuid: str
-    role: str
-    old: str
-    new: str
-    old_modified: str
-    new_modified: str
-
-
-@dataclass(frozen=True)
 class PeopleChange:
     text: str  # for the Edit menu: "Merge “Netanyahu” into “Benjamin Netanyahu”"
     before: tuple[PersonState, ...]
@@ -123,8 +117,8 @@ class PeopleChange:
 class PeopleStore:
     def __init__(self, project: Project) -> None:
         self._project = project
-        self._watch: sqlite3.Connection | None = None  # see _version
-        self._watch_lock = threading.Lock()
+        # what is kept below is dropped when the file changes (models/data_version.py)
+        self._watch = DataVersion(project.engine, self._forget_kept)
         self._counted: tuple[int, tuple[PersonCount, ...]] | None = None  # version, counts
         self._used: tuple[int, str, tuple[Annotation, ...]] | None = None  # ... name, uses
 
@@ -168,33 +162,10 @@ class PeopleStore:
         return out
 
     def _version(self) -> int | None:
-        """PRAGMA data_version on a connection of its own that never writes: it moves
-        whenever any other connection commits a change, this program's or another's. (A
-        pooled connection's own data_version misses its own writes, and the pool hands out
-        different ones.) None when it cannot be asked: then nothing is kept."""
-        with self._watch_lock:
-            try:
-                if self._watch is None:
-                    engine = self._project.engine
-                    args, kwargs = engine.dialect.create_connect_args(engine.url)
-                    self._watch = sqlite3.connect(*args, **{**kwargs,
-                                                            "check_same_thread": False})
-                    if not event.contains(engine, "close", self._pool_closing):
-                        event.listen(engine, "close", self._pool_closing)
-                return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
-            except sqlite3.Error:
-                return None
+        return self._watch.now()
 
-    def _pool_closing(self, _dbapi_con: object, _record: object) -> None:
-        """A pooled connection closes (Project.close disposes of the pool): the watching one
-        closes with it, before the pool's last one, so that closing the project leaves the
-        file as it did (the last connection out folds the WAL in). A version from a new
-        watching connection means nothing beside the old one's: what was kept goes too."""
-        with self._watch_lock:
-            if self._watch is not None:
-                self._watch.close()
-                self._watch = None
-            self._counted = self._used = None
+    def _forget_kept(self) -> None:
+        self._counted = self._used = None
 
     def uses(self, name: str) -> list[Annotation]:
         """Every annotation naming this person, in article and text order; the last name's
@@ -242,13 +213,13 @@ class PeopleStore:
 
     def create(self, name: str, *, kind: str = "", description: str = "",
                note: str = "") -> PeopleChange:
-        name = _valid_name(name)
+        name = valid_name(name)
         with self._project.writing() as con:
             if _ids_for_keys(con, {name_key(name)}):
                 raise ValidationError(f"“{name}” is already a person or an alias in this "
                                       "project.")
             stamp = now_iso()
-            person = Person(0, str(uuidlib.uuid4()), name, _valid_kind(kind or guess_kind(name)),
+            person = Person(0, str(uuidlib.uuid4()), name, valid_kind(kind or guess_kind(name)),
                             description.strip(), note.strip(), (), stamp, stamp)
             change = PeopleChange(f"Add “{name}”", (), (PersonState(person),))
             _write(con, change)
@@ -263,14 +234,14 @@ class PeopleStore:
             old = state.person
             values: dict[str, Any] = {}
             if kind is not None:
-                values["kind"] = _valid_kind(kind)
+                values["kind"] = valid_kind(kind)
             if description is not None:
                 values["description"] = description.strip()
             if note is not None:
                 values["note"] = note.strip()
             mentions = state.mentions
             if aliases is not None:
-                wanted = _clean_aliases(aliases, exclude=name or old.name)
+                wanted = clean_aliases(aliases, exclude=name or old.name)
                 _check_free(con, [a for a in wanted if name_key(a) not in
                                   {name_key(x) for x in old.aliases}], old.id)
                 values["aliases"] = wanted
@@ -279,14 +250,14 @@ class PeopleStore:
             fields: list[FieldChange] = []
             text_ = f"Edit “{old.name}”"
             if name is not None and clean_name(name) != old.name:
-                new = _valid_name(name)
+                new = valid_name(name)
                 if name_key(new) != name_key(old.name):
                     _check_free(con, [new], old.id)
                 values["name"] = new
                 # taking one of the person's own aliases as the name drops that alias
                 values["aliases"] = tuple(a for a in values.get("aliases", old.aliases)
                                           if name_key(a) != name_key(new))
-                fields = _rename_fields(con, {old.name}, new)
+                fields = rename_fields(con, {old.name}, new)
                 text_ = f"Rename “{old.name}” to “{new}”"
             if not values and not fields:
                 return PeopleChange(text_, (), ())
@@ -306,10 +277,10 @@ class PeopleStore:
         with self._project.writing() as con:
             gone = _state(con, _person(con, source).id)
             kept = _state(con, _person(con, into).id)
-            fields = _rename_fields(con, {gone.person.name}, kept.person.name)
+            fields = rename_fields(con, {gone.person.name}, kept.person.name)
             mentions = {(f.annotation_uuid, f.role, gone.person.name) for f in fields}
             mentions |= set(gone.mentions) | set(kept.mentions)
-            aliases = _clean_aliases(kept.person.aliases + (gone.person.name,)
+            aliases = clean_aliases(kept.person.aliases + (gone.person.name,)
                                      + gone.person.aliases, exclude=kept.person.name)
             p = kept.person
             merged = replace(
@@ -333,7 +304,7 @@ class PeopleStore:
                 raise ValidationError(f"“{alias}” is not an alias of {p.name}.")
             moving = [m for m in state.mentions if name_key(m[2]) == key]
             stamp = now_iso()
-            fields = _replace_in_fields(con, [(m[0], m[1]) for m in moving], p.name, written)
+            fields = replace_in_fields(con, [(m[0], m[1]) for m in moving], p.name, written)
             new = Person(0, str(uuidlib.uuid4()), written, guess_kind(written) if p.kind ==
                          "unnamed" else p.kind, "", "", (), stamp, stamp)
             rest = PersonState(replace(p, aliases=tuple(a for a in p.aliases if a != written),
@@ -348,7 +319,7 @@ class PeopleStore:
         """Delete a person no annotation names (one that is named must be merged)."""
         with self._project.writing() as con:
             state = _state(con, _person(con, uuid).id)
-            if _rename_fields(con, {state.person.name}, "\0"):
+            if rename_fields(con, {state.person.name}, "\0"):
                 raise ValidationError(
                     f"{state.person.name} is named by annotations; merge them into another "
                     "person instead, or change those annotations first.")
@@ -371,128 +342,6 @@ class PeopleStore:
 
 
 # -- the write path: names in annotation fields ------------------------------------------
-
-def settle(con: Connection, annotations: list[Annotation]) -> list[Annotation]:
-    """The annotations with aliases turned into their person's name; new names become
-    people and aliased ones are remembered (for split), inside the caller's transaction."""
-    wanted = [(a.uuid, role, n) for a in annotations for role, n in named(a)]
-    if not wanted:
-        return annotations
-    mapping = settle_names(con, wanted)
-    out = []
-    for a in annotations:
-        changes: dict[str, Any] = {}
-        if a.speaker and mapping.get(a.speaker, a.speaker) != a.speaker:
-            changes["speaker"] = mapping[a.speaker]
-        if a.claimant and mapping.get(a.claimant, a.claimant) != a.claimant:
-            changes["claimant"] = mapping[a.claimant]
-        if any(mapping.get(n, n) != n for n in a.participants):
-            changes["participants"] = _unique(mapping.get(n, n) for n in a.participants)
-        out.append(replace(a, **changes) if changes else a)
-    return out
-
-
-def settle_values(con: Connection, uuid: str, values: dict[str, Any]) -> dict[str, Any]:
-    """`settle` for the fields of an update (values as clean_fields returns them)."""
-    wanted = [(uuid, role, values[role]) for role in ("speaker", "claimant")
-              if values.get(role)]
-    wanted += [(uuid, "participants", n) for n in values.get("participants", ()) if n]
-    if not wanted:
-        return values
-    mapping = settle_names(con, wanted)
-    out = dict(values)
-    for role in ("speaker", "claimant"):
-        if out.get(role):
-            out[role] = mapping.get(out[role], out[role])
-    if out.get("participants"):
-        out["participants"] = _unique(mapping.get(n, n) for n in out["participants"])
-    return out
-
-
-def settle_names(con: Connection, wanted: list[tuple[str, str, str]]) -> dict[str, str]:
-    """Map each written name to its person's name, creating people for new names and
-    recording (annotation uuid, role, written) for names that are aliases."""
-    keys = {name_key(n): clean_name(n) for _, _, n in wanted if n.strip()}
-    found: dict[str, tuple[int, str, bool]] = {}  # key -> (person id, name, via alias)
-    key_list = list(keys)
-    for i in range(0, len(key_list), _CHUNK):
-        part = key_list[i:i + _CHUNK]
-        for pid, k, n in con.execute(select(PersonRow.id, PersonRow.key, PersonRow.name)
-                                     .where(PersonRow.key.in_(part))):
-            found[k] = (pid, as_text(n)[0], False)
-        for pid, k, n in con.execute(
-                select(PersonRow.id, PersonAliasRow.key, PersonRow.name)
-                .join(PersonRow, PersonRow.id == PersonAliasRow.person_id)
-                .where(PersonAliasRow.key.in_(part))):
-            found.setdefault(k, (pid, as_text(n)[0], True))
-    new = [k for k in keys if k not in found]
-    if new:
-        stamp = now_iso()
-        rows = [{"uuid": str(uuidlib.uuid4()), "name": keys[k], "key": k,
-                 "kind": guess_kind(keys[k]), "created": stamp, "modified": stamp}
-                for k in new]
-        for i in range(0, len(rows), _CHUNK):
-            con.execute(insert(PersonRow), rows[i:i + _CHUNK])
-        for i in range(0, len(new), _CHUNK):
-            for pid, k, n in con.execute(select(PersonRow.id, PersonRow.key, PersonRow.name)
-                                         .where(PersonRow.key.in_(new[i:i + _CHUNK]))):
-                found[k] = (pid, as_text(n)[0], False)
-    mentions = {(found[name_key(n)][0], u, role, clean_name(n)) for u, role, n in wanted
-                if u and n.strip() and found[name_key(n)][2]}
-    if mentions:
-        con.execute(text("INSERT OR IGNORE INTO person_mention (person_id, annotation_uuid, "
-                         "role, written) VALUES (:p, :u, :r, :w)"),
-                    [{"p": p, "u": u, "r": r, "w": w} for p, u, r, w in mentions])
-    return {n: found[name_key(n)][1] for _, _, n in wanted if n.strip()}
-
-
-def prune(con: Connection, names: Iterable[str]) -> None:
-    """Forget people that only a passing field value made: a field saves as it is typed, so
-    "B", "Be", "Ben" each became a person for a keystroke. A person is dropped when no
-    annotation names them any more and the user never touched them (no aliases, no
-    description or note, never edited)."""
-    keys = {name_key(n) for n in names if n.strip()}
-    if not keys:
-        return
-    for pid, name in con.execute(
-            select(PersonRow.id, PersonRow.name).where(
-                PersonRow.key.in_(keys), PersonRow.description == "", PersonRow.note == "",
-                PersonRow.created == PersonRow.modified,
-                ~PersonRow.id.in_(select(PersonAliasRow.person_id)))).all():
-        if not _rename_fields(con, {as_text(name)[0]}, "\0"):
-            con.execute(delete(PersonRow).where(PersonRow.id == pid))
-
-
-def adopt_names(con: Connection) -> int:
-    """Make a person of every name the annotations hold that is not one yet; names that
-    differ only in case or spacing are one person, named as most annotations write them
-    (those annotations are rewritten to it). Used by the migration; returns people made."""
-    counts: dict[str, dict[str, int]] = {}
-    for name, n in con.execute(text(_NAME_USES)):
-        name = as_text(name)[0]
-        if name.strip():
-            counts.setdefault(name_key(name), {})[name] = n
-    existing = set(con.scalars(select(PersonRow.key)))
-    existing |= set(con.scalars(select(PersonAliasRow.key)))
-    stamp = now_iso()
-    rows = []
-    for key, spellings in counts.items():
-        if key in existing:
-            continue
-        best = max(spellings, key=lambda s: (spellings[s], s == clean_name(s), s))
-        rows.append({"uuid": str(uuidlib.uuid4()), "name": clean_name(best), "key": key,
-                     "kind": guess_kind(best), "created": stamp, "modified": stamp})
-    for i in range(0, len(rows), _CHUNK):
-        con.execute(insert(PersonRow), rows[i:i + _CHUNK])
-    for key, spellings in counts.items():
-        canonical = next((r["name"] for r in rows if r["key"] == key), None)
-        if canonical is None:
-            continue
-        others = {s for s in spellings if s != canonical}
-        if others:
-            _write_fields(con, _rename_fields(con, others, canonical, stamp=None))
-    return len(rows)
-
 
 # -- helpers ------------------------------------------------------------------------------
 
@@ -539,68 +388,12 @@ def _counts(con: Connection) -> list[PersonCount]:
     return out
 
 
-_NAME_USES = """
-WITH uses(name) AS (
-  SELECT speaker FROM annotation WHERE speaker != ''
-  UNION ALL SELECT claimant FROM annotation WHERE claimant != ''
-  UNION ALL SELECT j.value FROM annotation a, json_each(a.participants) j
-   WHERE a.participants != '[]' AND json_valid(a.participants)
-     AND json_type(a.participants) = 'array' AND j.type = 'text' AND j.value != ''
-)
-SELECT name, count(*) FROM uses GROUP BY name
-"""
-
-
-def names_in(values: dict[str, Any]) -> set[str]:
-    """The names a set of field values holds."""
-    out = {values[r] for r in ("speaker", "claimant") if values.get(r)}
-    return out | set(values.get("participants", ()))
-
-
-def named(a: Annotation) -> list[tuple[str, str]]:
-    """(role, name) for each name an annotation holds."""
-    out = [(r, v) for r, v in (("speaker", a.speaker), ("claimant", a.claimant)) if v]
-    return out + [("participants", n) for n in a.participants if n]
-
-
-def _unique(names: Iterable[str]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for n in names:
-        seen.setdefault(n, None)
-    return tuple(seen)
-
-
 def _load_list(raw: str) -> list[Any]:
     try:
         value = json.loads(raw or "[]")
     except ValueError:
         return []
     return value if isinstance(value, list) else []
-
-
-def _valid_name(name: str) -> str:
-    name = clean_name(name)
-    if not name:
-        raise ValidationError("A person needs a name.")
-    if len(name) > 200:
-        raise ValidationError("A name can be at most 200 characters long.")
-    return name
-
-
-def _valid_kind(kind: str) -> str:
-    if kind not in PERSON_KINDS:
-        raise ValidationError(f"Kind {kind!r} is unknown; use person, organisation or "
-                              "unnamed.")
-    return kind
-
-
-def _clean_aliases(aliases: Iterable[str], *, exclude: str) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for a in aliases:
-        a = clean_name(a)
-        if a and name_key(a) != name_key(exclude):
-            seen.setdefault(name_key(a), a)
-    return tuple(seen.values())
 
 
 def _check_free(con: Connection, names: Iterable[str], own_id: int) -> None:
@@ -652,65 +445,6 @@ def _state(con: Connection, pid: int) -> PersonState:
     return PersonState(person, mentions)
 
 
-def _rename_fields(con: Connection, old_names: set[str], new: str, *,
-                   stamp: str | None = "") -> list[FieldChange]:
-    """The changes that rewrite every field naming one of `old_names` to `new` (stamp ""
-    means now, None keeps `modified`); `_write` checks and makes them."""
-    stamp = now_iso() if stamp == "" else stamp
-    names = list(old_names)
-    stmt = select(AnnotationRow.uuid, AnnotationRow.speaker, AnnotationRow.claimant,
-                  AnnotationRow.participants, AnnotationRow.modified).where(or_(
-                      AnnotationRow.speaker.in_(names), AnnotationRow.claimant.in_(names),
-                      *[AnnotationRow.participants.contains(json.dumps(n, ensure_ascii=False)
-                                                            [1:-1], autoescape=True)
-                        for n in names]))
-    out: list[FieldChange] = []
-    for uuid, speaker, claimant, participants, modified in con.execute(stmt).all():
-        when = modified if stamp is None else stamp
-        for role, value in (("speaker", speaker), ("claimant", claimant)):
-            if value in old_names and value != new:
-                out.append(FieldChange(uuid, role, value, new, modified, when))
-        listed, _ = participant_names(participants)
-        if any(n in old_names for n in listed):
-            renamed = json.dumps(list(_unique(new if n in old_names else n for n in listed)),
-                                 ensure_ascii=False)
-            if renamed != participants:
-                out.append(FieldChange(uuid, "participants", as_text(participants)[0],
-                                       renamed, modified, when))
-    return out
-
-
-def _replace_in_fields(con: Connection, where: list[tuple[str, str]], old: str,
-                       new: str) -> list[FieldChange]:
-    """Rewrite `old` to `new` in the given (annotation uuid, role) fields only."""
-    out: list[FieldChange] = []
-    stamp = now_iso()
-    for uuid, role in where:
-        row = con.execute(select(AnnotationRow.speaker, AnnotationRow.claimant,
-                                 AnnotationRow.participants, AnnotationRow.modified)
-                          .where(AnnotationRow.uuid == uuid)).first()
-        if row is None:
-            continue  # the annotation was deleted since; its mention is dropped
-        if role in ("speaker", "claimant"):
-            value = row.speaker if role == "speaker" else row.claimant
-            if value == old:
-                out.append(FieldChange(uuid, role, value, new, row.modified, stamp))
-        else:
-            listed, _ = participant_names(row.participants)
-            if old in listed:
-                renamed = json.dumps(list(_unique(new if n == old else n for n in listed)),
-                                     ensure_ascii=False)
-                out.append(FieldChange(uuid, role, as_text(row.participants)[0], renamed,
-                                       row.modified, stamp))
-    return out
-
-
-def _write_fields(con: Connection, changes: Iterable[FieldChange]) -> None:
-    for f in changes:
-        con.execute(update(AnnotationRow).where(AnnotationRow.uuid == f.annotation_uuid)
-                    .values({f.role: f.new, "modified": f.new_modified}))
-
-
 def _write(con: Connection, change: PeopleChange) -> None:
     """Check the people and fields are as `change.before` says, then make them `after`."""
     uuids = {s.person.uuid for s in change.before + change.after}
@@ -746,7 +480,7 @@ def _write(con: Connection, change: PeopleChange) -> None:
             con.execute(insert(PersonMentionRow), [
                 {"person_id": pid, "annotation_uuid": u, "role": r, "written": w}
                 for u, r, w in s.mentions])
-    _write_fields(con, change.fields)
+    write_fields(con, change.fields)
 
 
 def _same(a: PersonState, b: PersonState) -> bool:

@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from models.errors import ValidationError
+
 PERSON_KINDS: tuple[str, ...] = ("person", "organisation", "unnamed")
 KIND_LABELS = {"person": "Person", "organisation": "Organisation", "unnamed": "Unnamed source"}
 
@@ -141,3 +143,30 @@ def propose_variants(names: Iterable[tuple[str, str]],
                 out.append(Proposal(name, full, reason))
     out.sort(key=lambda p: (p.full.casefold(), p.variant.casefold()))
     return out
+
+
+def valid_name(name: str) -> str:
+    """A person's name as kept, or a clear refusal."""
+    name = clean_name(name)
+    if not name:
+        raise ValidationError("A person needs a name.")
+    if len(name) > 200:
+        raise ValidationError("A name can be at most 200 characters long.")
+    return name
+
+
+def valid_kind(kind: str) -> str:
+    if kind not in PERSON_KINDS:
+        raise ValidationError(f"Kind {kind!r} is unknown; use person, organisation or "
+                              "unnamed.")
+    return kind
+
+
+def clean_aliases(aliases: Iterable[str], *, exclude: str) -> tuple[str, ...]:
+    """Aliases cleaned, one per name_key, without the person's own name."""
+    seen: dict[str, str] = {}
+    for a in aliases:
+        a = clean_name(a)
+        if a and name_key(a) != name_key(exclude):
+            seen.setdefault(name_key(a), a)
+    return tuple(seen.values())

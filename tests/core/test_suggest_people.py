@@ -13,7 +13,7 @@ from sqlalchemy import event
 
 import main as entry
 import models.suggest as suggest_api
-from models.people import settle_names
+from models.people_fields import settle_names
 from models.people_resolve import NameResolver
 from models.project import Project
 from models.suggest import Suggestion, accept, reject, suggest_for_article, suggest_text

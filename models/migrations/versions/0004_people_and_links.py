@@ -11,7 +11,7 @@ Revises: 0003
 import sqlalchemy as sa
 from alembic import op
 
-from models.people import adopt_names
+from models.people_fields import adopt_names
 from models.schema import LINK_DDL
 
 revision = "0004"
