@@ -64,9 +64,9 @@ def floor_library(path: Path) -> float:
 
 
 def floor_search(path: Path, query: str) -> float:
-    from models.search import _fts_query, parse_query
+    from models.search import fts_match
 
-    match = _fts_query(parse_query(query))
+    match = fts_match(query)
     t = time.perf_counter()
     con = sqlite3.connect(path)
     con.execute("SELECT rowid FROM article_search WHERE article_search MATCH ?",

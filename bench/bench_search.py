@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.timing import Row, print_table, timed  # noqa: E402
 from bench.workload import article_text  # noqa: E402
 from models.project import Project  # noqa: E402
-from models.search import _fts_query, parse_query, search_project  # noqa: E402
+from models.search import fts_match, search_project  # noqa: E402
 from models.values import ArticleMeta  # noqa: E402
 
 KINDS = ("claim", "quote", "event")
@@ -48,7 +48,7 @@ def build(path: Path, articles: int, per_article: int = 25) -> None:
 
 
 def floor(path: Path, query: str):  # noqa: ANN201
-    match = _fts_query(parse_query(query))
+    match = fts_match(query)
 
     def run() -> int:
         con = sqlite3.connect(path)

@@ -125,6 +125,12 @@ def _fts_query(groups: Iterable[list[str]]) -> str:
     return " AND ".join(required)
 
 
+def fts_match(query: str) -> str:
+    """The FTS5 MATCH expression for `query`'s words alone (no people's other names): what
+    the benchmarks time as the bare index lookup."""
+    return _fts_query([[t] for t in parse_query(query)])
+
+
 def _alternatives(project: Project, terms: list[str]) -> list[list[str]]:
     """Each term with, when it is a person's name or alias (as the People view compares
     names), that person's name and aliases: "bibi" finds what names Benjamin Netanyahu."""

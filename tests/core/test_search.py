@@ -265,3 +265,10 @@ def test_a_persons_alias_finds_what_names_them(tmp_path: Path) -> None:
         assert not search_project(p, "bibi zebra").hits
         plain = search_project(p, "reporters").hits  # no person: the word alone
         assert [text[h.start:h.end] for h in plain if h.field == "text"] == ["reporters"]
+
+
+def test_the_bare_index_match_the_benchmarks_time() -> None:
+    from models.search import fts_match
+
+    assert fts_match('Netan "Prime Minister"') == '"netan"* AND "prime minister"*'
+    assert fts_match("שלום") == ""  # left to the matcher: no index lookup
