@@ -91,8 +91,7 @@ def write_json(project: Project, out: IO[bytes], *, article_ids: Iterable[int] =
 
                     raise ExportCancelled()
                 part = ids[i:i + CHUNK]
-                text = _chunk(con, part, kinds, exported)
-                out.write(((",\n" if i else "\n") + text).encode("utf-8"))
+                out.write((b",\n" if i else b"\n") + _chunk(con, part, kinds, exported))
                 if progress is not None:
                     progress(min(i + CHUNK, len(ids)), len(ids))
             links = [_encode(link_json(x)) for x in read_links(con, exported)]
@@ -104,8 +103,9 @@ def write_json(project: Project, out: IO[bytes], *, article_ids: Iterable[int] =
             gc.enable()
 
 
-def _chunk(con: Connection, part: list[int], kinds: list[str], exported: set[str]) -> str:
-    """These articles as the file's lines, without the separator before the first."""
+def _chunk(con: Connection, part: list[int], kinds: list[str], exported: set[str]) -> bytes:
+    """These articles as the file's lines (UTF-8), without the separator before the first.
+    Bytes throughout: SQLite's encoded rows are never decoded only to be encoded again."""
     found = {}
     for row in con.execute(select(ArticleRow).where(ArticleRow.id.in_(set(part)))):
         values = tuple(getattr(row, k) for k in _ARTICLE_COLUMNS)
@@ -126,15 +126,15 @@ def _chunk(con: Connection, part: list[int], kinds: list[str], exported: set[str
     lines = []
     for article_id in part:
         mine = by_article.get(article_id)
-        body = ("[\n   " + ",\n   ".join(mine) + "\n  ]") if mine else "[]"
-        lines.append(f'  {heads[article_id]},"annotations":{body}}}')
-    return ",\n".join(lines)
+        body = (b"[\n   " + b",\n   ".join(mine) + b"\n  ]") if mine else b"[]"
+        lines.append(b"  " + heads[article_id].encode() + b',"annotations":' + body + b"}")
+    return b",\n".join(lines)
 
 
 def _lines(con: Connection, article_ids: list[int], kinds: list[str],
-           lengths: dict[int, int], exported: set[str]) -> dict[int, list[str]]:
-    """Each article's annotations in text order, one encoded object each, built in
-    Python (any database)."""
+           lengths: dict[int, int], exported: set[str]) -> dict[int, list[bytes]]:
+    """Each article's annotations in text order, one encoded object each (UTF-8), built
+    in Python (any database)."""
     where = [AnnotationRow.article_id.in_(article_ids)]
     if kinds:
         where.append(AnnotationRow.kind.in_(kinds))
@@ -147,7 +147,7 @@ def _lines(con: Connection, article_ids: list[int], kinds: list[str],
         tags.setdefault(aid, []).append(t)
     rows = con.execute(select(*AnnotationRow.__table__.columns).where(*where).order_by(
         AnnotationRow.article_id, AnnotationRow.start, AnnotationRow.end, AnnotationRow.id))
-    out: dict[int, list[str]] = {}
+    out: dict[int, list[bytes]] = {}
     at = _AT
     for r in rows:
         mine = tags.get(r[at["id"]], [])
@@ -157,7 +157,7 @@ def _lines(con: Connection, article_ids: list[int], kinds: list[str],
         else:
             article_id = r[at["article_id"]]
         exported.add(value["id"])
-        out.setdefault(article_id, []).append(_encode(value))
+        out.setdefault(article_id, []).append(_encode(value).encode())
     return out
 
 
@@ -190,11 +190,11 @@ _OBJECT = ", ".join("'tags', json('[]')" if k == "tags" else
                     f"'{k}', a.\"{'uuid' if k == 'id' else k}\"" for k in ANNOTATION_KEYS)
 # In the encoded object a '"' outside a string is never escaped and one inside always is,
 # so the first ',"tags":[],' is the key, whatever the text and note before it hold.
-_NO_TAGS = ',"tags":[],'
+_NO_TAGS = b',"tags":[],'
 
 
 def _sqlite_lines(con: Connection, article_ids: list[int], kinds: list[str],
-                  lengths: dict[int, int], exported: set[str]) -> dict[int, list[str]]:
+                  lengths: dict[int, int], exported: set[str]) -> dict[int, list[bytes]]:
     """As `_lines`, with SQLite's json_object encoding every clean row in C (several
     times faster than fetching and encoding the values here); tags, kept in the order
     they were given, are put in here, and damaged rows go the way `_lines` takes."""
@@ -212,7 +212,8 @@ def _sqlite_lines(con: Connection, article_ids: list[int], kinds: list[str],
     out: dict[int, list[Any]] = {}
     damaged: dict[int, tuple[int, int]] = {}  # annotation id: (article id, place)
     for aid, uuid, article_id, start, end, encoded in raw.execute(
-            f'SELECT a.id, a.uuid, a.article_id, a.start, a."end", {_CLEAN.format(_OBJECT)} '
+            f'SELECT a.id, a.uuid, a.article_id, a.start, a."end", '
+            f"CAST({_CLEAN.format(_OBJECT)} AS BLOB) "
             f"FROM annotation a WHERE {where} "
             'ORDER BY a.article_id, a.start, a."end", a.id', params):
         mine = tags.get(aid, ())
@@ -225,7 +226,8 @@ def _sqlite_lines(con: Connection, article_ids: list[int], kinds: list[str],
             place.append(None)
             continue
         if mine:
-            encoded = encoded.replace(_NO_TAGS, f',"tags":{_encode(list(mine))},', 1)
+            encoded = encoded.replace(
+                _NO_TAGS, b',"tags":' + _encode(list(mine)).encode() + b",", 1)
         place.append(encoded)
         exported.add(uuid)
     if damaged:
@@ -234,7 +236,7 @@ def _sqlite_lines(con: Connection, article_ids: list[int], kinds: list[str],
             article_id, place = damaged[r[_AT["id"]]]
             _, value = _repaired(r, tags.get(r[_AT["id"]], []), lengths)
             exported.add(value["id"])
-            out[article_id][place] = _encode(value)
+            out[article_id][place] = _encode(value).encode()
     return out
 
 
