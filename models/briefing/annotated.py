@@ -88,7 +88,7 @@ def comment_body(ctx: Ctx, item: Item) -> list[tuple[wml.Pieces, bool]]:
     return body
 
 
-def _fmt(active: dict[int, Item]) -> wml.Fmt:
+def _shading(active: dict[int, Item]) -> wml.Fmt:
     if not active:
         return wml.PLAIN
     items = active.values()
@@ -108,6 +108,11 @@ def _article(ctx: Ctx, source: Source) -> None:
         ends[item.end].append(item)
     cuts = sorted(starts.keys() | ends.keys())
     author = ctx.note.author
+    lang = source.article.language.strip()  # the article's words carry its language
+
+    def fmt(active: dict[int, Item]) -> wml.Fmt:
+        f = _shading(active)
+        return replace(f, lang=lang) if lang else f
     ids: dict[int, int] = {}         # id(item) -> comment id
     active: dict[int, Item] = {}     # id(item) -> item, for the annotations over the cursor
     c = 0
@@ -119,7 +124,7 @@ def _article(ctx: Ctx, source: Source) -> None:
         while c < len(cuts) and cuts[c] <= le:
             cut = cuts[c]
             if cut > pos:
-                wml.add_run(p, text[pos:cut], _fmt(active), rtl_paragraph=rtl)
+                wml.add_run(p, text[pos:cut], fmt(active), rtl_paragraph=rtl)
                 pos = cut
             ending = ends.get(cut, ())
             for item in ending:
@@ -128,7 +133,7 @@ def _article(ctx: Ctx, source: Source) -> None:
                 ctx.comments.reference_run(p, cid)
                 del active[id(item)]
             for item in ending:  # shaded like the text around it, so a span is not broken
-                mark = replace(_MARK[item.kind], fill=_fmt(active).fill)
+                mark = replace(_MARK[item.kind], fill=fmt(active).fill)
                 # In right-to-left text a mark before the (Latin) label keeps the span's
                 # last punctuation with the span instead of with the label.
                 wml.add_run(p, RLM + item.label if rtl else item.label, mark,
@@ -141,7 +146,7 @@ def _article(ctx: Ctx, source: Source) -> None:
                 active[id(item)] = item
             c += 1
         if pos < le:
-            wml.add_run(p, text[pos:le], _fmt(active), rtl_paragraph=rtl)
+            wml.add_run(p, text[pos:le], fmt(active), rtl_paragraph=rtl)
         ctx.ticker.tick()
     _close_leftovers(p if source.paragraphs.spans else None, ctx, ids, active)
 

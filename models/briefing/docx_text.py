@@ -174,13 +174,13 @@ def short_date(iso: str) -> str:
 # In a right-to-left paragraph the opening mark shows on the right. Hebrew: ” … ”; Arabic:
 # ” … “; Persian (Arabic script with Persian letters): « … », mirrored by the renderer.
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06a9\u06af\u06cc]")
-_HEBREW = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]")
+HEBREW = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]")
 
 
 def quote_marks(text: str) -> tuple[str, str]:
     if not is_rtl(text):
         return "\u201c", "\u201d"
-    if _HEBREW.search(text):
+    if HEBREW.search(text):
         return "\u201d", "\u201d"
     if _PERSIAN.search(text):
         return "\u00ab", "\u00bb"

@@ -38,6 +38,13 @@ _INDENT = 567  # 1 cm: detail lines sit under the item they describe
 _CELL = 20     # 10 pt table text: tables hold more per line than body text
 
 
+def _in_language(item: Item, f: wml.Fmt) -> wml.Fmt:
+    """`f` for the article's own words: their language tags the runs (spelling, Hebrew not
+    taken for Arabic)."""
+    lang = item.source.article.language.strip()
+    return replace(f, lang=lang) if lang else f
+
+
 def _label(item: Item) -> tuple[str, wml.Fmt]:
     return item.label, wml.Fmt(bold=True, colour=hex_rgb(KIND_INK[item.kind]))
 
@@ -117,8 +124,8 @@ def _claim(ctx: Ctx, item: Item) -> None:
     # The marks after the label and the status keep the three apart in that order.
     gap = (RLM + "  ") if rtl else "  "
     ctx.para([_label(item), (gap, wml.PLAIN), status_chip(a.status), (gap, wml.PLAIN),
-              (quoted(text), wml.PLAIN)], keep_next=True, after=40, indent=_INDENT,
-             hanging=_INDENT, rtl=rtl)
+              (quoted(text), _in_language(item, wml.PLAIN))], keep_next=True, after=40,
+             indent=_INDENT, hanging=_INDENT, rtl=rtl)
     meta = [f"Claimant: {ltr_tail(one_line(a.claimant))}" if a.claimant.strip() else
             "Claimant not recorded",
             ctx.note.cite(item), _tags(item)]
@@ -233,7 +240,7 @@ def _quote(ctx: Ctx, item: Item, style: str | None, layout: tuple[int, str],
     text = item.ann.text.strip()
     rtl = is_rtl(text)
     indent, align = layout
-    f = wml.PLAIN if style else wml.ITALIC
+    f = _in_language(item, wml.PLAIN if style else wml.ITALIC)
     # Paragraph breaks inside a quote stay line breaks: one quote, one paragraph.
     ctx.para([(quoted(text), f)], style=style, keep_next=True, rtl=rtl,
              indent=0 if style else indent, after=40)
@@ -295,7 +302,7 @@ def _event_row(ctx: Ctx, item: Item) -> list[list[etree._Element]]:
         date_cell = [_cell(when or "Undated", wml.ITALIC)]
         if when:
             date_cell.append(_cell("undated", _META))
-    what = [_cell(a.text)]
+    what = [_cell(a.text, _in_language(item, wml.PLAIN))]
     if _has_note(ctx, item):
         what.append(_cell(a.note.strip(), wml.Fmt(italic=True, colour=wml.GREY), lead="Note"))
     # One line per participant, each in its own direction (a list mixing Hebrew and

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn as _qn
 from docx.oxml.parser import OxmlElement
 from lxml import etree
 
-from models.briefing.docx_text import direction_runs, xml_safe
+from models.briefing.docx_text import HEBREW, direction_runs, xml_safe
 
 qn = lru_cache(maxsize=None)(_qn)  # 'w:p' -> '{ns}p'; called for every element built
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -40,6 +40,7 @@ class Fmt:
     fill: str = ""          # shading behind the text, RRGGBB
     superscript: bool = False
     style: str = ""         # character style id
+    lang: str = ""          # the language of the words (an article's), e.g. "fr", "he"
 
 
 PLAIN = Fmt()
@@ -63,7 +64,29 @@ def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     return e
 
 
-def _rpr(r: etree._Element, f: Fmt, rtl: bool) -> None:
+_RTL_LANGS = frozenset({"he", "ar", "fa", "ur", "yi", "ps"})
+_EAST_ASIAN = frozenset({"zh", "ja", "ko"})
+
+
+def _lang(rpr: etree._Element, f: Fmt, rtl: bool, text: str) -> None:
+    """w:lang, last in w:rPr as the schema orders it: the words' language for spelling and
+    hyphenation; a right-to-left run says which (Word takes an untagged one for Arabic)."""
+    base = f.lang.split("-")[0].lower()
+    attrs = {}
+    if f.lang and base not in _RTL_LANGS:
+        attrs["w:val"] = f.lang
+    if rtl:
+        attrs["w:bidi"] = f.lang if base in _RTL_LANGS else (
+            "he" if HEBREW.search(text) else "ar")
+    if base in _EAST_ASIAN:
+        attrs["w:eastAsia"] = f.lang
+    if attrs:
+        lang = SubElement(rpr, qn("w:lang"))
+        for k, v in attrs.items():
+            lang.set(qn(k), v)
+
+
+def _rpr(r: etree._Element, f: Fmt, rtl: bool, text: str = "") -> None:
     if not (f != PLAIN or rtl):
         return
     rpr = SubElement(r, qn("w:rPr"))
@@ -95,6 +118,7 @@ def _rpr(r: etree._Element, f: Fmt, rtl: bool) -> None:
         SubElement(rpr, qn("w:vertAlign")).set(_VAL, "superscript")
     if rtl:
         SubElement(rpr, qn("w:rtl"))
+    _lang(rpr, f, rtl, text)
 
 
 def add_run(p: etree._Element, text: str, f: Fmt = PLAIN, *,
@@ -110,7 +134,7 @@ def add_run(p: etree._Element, text: str, f: Fmt = PLAIN, *,
 
 def _one_run(p: etree._Element, text: str, f: Fmt, rtl: bool) -> etree._Element:
     r = SubElement(p, _R)
-    _rpr(r, f, rtl)
+    _rpr(r, f, rtl, text)
     if "\t" not in text and "\n" not in text:
         t = SubElement(r, _T)
         t.text = text

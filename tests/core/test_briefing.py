@@ -1009,3 +1009,25 @@ def test_a_note_saved_by_name_exports_again_after_more_work(project, story, tmp_
     capsys.readouterr()
     assert entry.main(["notes", str(project.path), "--json"]) == 0
     assert capsys.readouterr().out.strip() == "{}"
+
+
+def test_article_words_carry_their_language_and_hebrew_is_not_taken_for_arabic(
+        project, tmp_path):
+    """Runs of an article's words get w:lang from its language; a right-to-left run says
+    Hebrew or Arabic by its letters when the article's language does not."""
+    fr = project.articles.add("Le ministre a dit : « Nous continuerons. » Fin.",
+                              ArticleMeta(title="Paris", language="fr"))
+    tag(project, fr.id, fr.text, "quote", "Nous continuerons.", speaker="Le ministre")
+    he = project.articles.add("השר אמר: אנחנו נמשיך. وقال الوزير.", ArticleMeta(title="X"))
+    tag(project, he.id, he.text, "claim", "אנחנו נמשיך", claimant="השר")
+    tag(project, he.id, he.text, "claim", "وقال الوزير", claimant="الوزير")
+    doc, out = export(project, tmp_path)
+    langs = {}
+    for r in doc.element.body.iter(qn("w:r")):
+        t = "".join(x.text or "" for x in r.iter(qn("w:t")))
+        lang = r.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+        if t.strip() and lang is not None:
+            langs.setdefault(t.strip(), (lang.get(qn("w:val")), lang.get(qn("w:bidi"))))
+    assert langs.get("“Nous continuerons.”", langs.get("Nous continuerons.")) == ("fr", None)
+    assert any(v == (None, "he") for k, v in langs.items() if "נמשיך" in k)
+    assert any(v == (None, "ar") for k, v in langs.items() if "الوزير" in k)
