@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import BriefmarkError
 from models.values import KINDS
+from ui.background_read import BackgroundRead
 from ui.note_choice import ArticleChecklist, NoteFilters
 from ui.theme import KIND_LABELS
 
@@ -37,6 +39,12 @@ if TYPE_CHECKING:
 
     from ui.workers import Worker
     from ui.workspace_sync import Notify, Workspace
+
+
+def _outline(project: object, options: object) -> list[str]:
+    from models.briefing.outline import outline
+
+    return outline(project, options)
 
 
 class BriefingExportDialog(QDialog):
@@ -127,12 +135,53 @@ class BriefingExportDialog(QDialog):
         self.export_button = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._export)
         buttons.rejected.connect(self.reject)
+        # A preview of the sections and their counts, read on a thread as choices change.
+        self.outline = QLabel()
+        self.outline.setWordWrap(True)
+        self.outline.setTextFormat(Qt.TextFormat.PlainText)
+        self.outline_reads = BackgroundRead(_outline, self, name="note-outline")
+        self.outline_reads.done.connect(self._outline_read)
+        if workspace.session is not None:  # nothing may read a project that is closing
+            workspace.session.closing.connect(self.outline_reads.forget)
+        self.outline_timer = QTimer(self)
+        self.outline_timer.setSingleShot(True)
+        self.outline_timer.setInterval(300)
+        self.outline_timer.timeout.connect(self.preview)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(QLabel("The note will hold:"))
+        layout.addWidget(self.outline)
         layout.addWidget(buttons)
         self.worker: Worker | None = None
         self.written = ""
         self._fill_saved()
+        for edit in (self.title, self.template, self.filters.tags, self.filters.people,
+                     self.filters.date_from, self.filters.date_to):
+            edit.textChanged.connect(self.outline_timer.start)
+        self.bottom_line.textChanged.connect(self.outline_timer.start)
+        for box in (*self.kind_boxes.values(), *self.filters.statuses.values(),
+                    self.include_text, self.scope_current, self.scope_all, self.scope_some):
+            box.toggled.connect(self.outline_timer.start)
+        self.articles.list.itemChanged.connect(self.outline_timer.start)
+        self.preview()
+
+    def preview(self) -> None:
+        """Ask for the outline of the note as the dialog says it now."""
+        self.outline_timer.stop()
+        session = self.workspace.session
+        if session is not None:
+            self.outline.setText(self.outline.text() or "Reading the chosen annotations…")
+            self.outline_reads.request(session.project, self.options())
+
+    def _outline_read(self, project: object, lines: list[str]) -> None:
+        session = self.workspace.session
+        if session is not None and project is session.project:
+            self.outline.setText("\n".join(f"• {line}" for line in lines))
+
+    def done(self, result: int) -> None:  # noqa: N802 - Qt's name
+        self.outline_timer.stop()
+        self.outline_reads.forget()  # no read of the project outlives the dialog
+        super().done(result)
 
     def _scope_changed(self, all_articles: bool) -> None:
         """The article's headline is the default title for its own note only."""

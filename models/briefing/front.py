@@ -191,7 +191,7 @@ def fill_contents(ctx: Ctx, anchor: etree._Element) -> None:
 
 # -- summary ----------------------------------------------------------------------------------
 
-def _count_phrase(items: list[Item], kind: str) -> str:
+def count_phrase(items: list[Item], kind: str) -> str:
     n = len(items)
     word = KIND_PLURALS[kind].lower() if n != 1 else kind
     if kind == "claim" and n:
@@ -223,7 +223,7 @@ def summary(ctx: Ctx) -> None:
     ctx.para([(f"This note gathers {total} tagged in {scope}:", wml.PLAIN)], keep_next=True,
              after=60)
     for kind in note.kinds:
-        ctx.bullet([(_count_phrase(note.of_kind(kind), kind) + ".", wml.PLAIN)])
+        ctx.bullet([(count_phrase(note.of_kind(kind), kind) + ".", wml.PLAIN)])
     tags = {t.casefold() for i in items for t in i.ann.tags}
     if tags:
         ctx.bullet([(f"{plural(len(tags), 'tag')} used; see the tags index.", wml.PLAIN)])

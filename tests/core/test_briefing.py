@@ -1031,3 +1031,25 @@ def test_article_words_carry_their_language_and_hebrew_is_not_taken_for_arabic(
     assert langs.get("“Nous continuerons.”", langs.get("Nous continuerons.")) == ("fr", None)
     assert any(v == (None, "he") for k, v in langs.items() if "נמשיך" in k)
     assert any(v == (None, "ar") for k, v in langs.items() if "الوزير" in k)
+
+
+def test_the_outline_says_what_the_note_will_hold(project, story, tmp_path):
+    """The dialog's preview: the note's sections in order with their counts, the same the
+    note then holds; choices nothing matches say why instead."""
+    from models.briefing.outline import outline
+
+    lines = outline(project, BriefingOptions(bottom_line="Settled."))
+    assert lines == [
+        "Bottom line", "Summary: 10 annotations from 1 article",
+        "Claims: 4 claims: 1 false, 1 disputed, 1 unverified, 1 verified",
+        "Where sources disagree: 2 claims",
+        "Quotes: 3 quotes from 2 named speakers",
+        "Events: 3 events, 2 dated (13 Mar 2025 to 30 Jun 2027)",
+        "Annotated text, with Word comments", "Tags: 2 tags"]
+    doc, _ = export(project, tmp_path, bottom_line="Settled.")
+    assert [h for h in headings(doc)] == ["Bottom line", "Summary", "Claims",
+                                          "Where sources disagree", "Quotes", "Events",
+                                          "Annotated text", "Tags"]
+    assert outline(project, BriefingOptions(tags=("nowhere",))) == [
+        "No annotation of the chosen articles matches the chosen tags, people, statuses or "
+        "dates; widen the choice and export again."]

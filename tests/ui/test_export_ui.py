@@ -154,3 +154,20 @@ def test_choices_saved_by_name_fill_the_dialog_again(qtbot, window, tmp_path: Pa
     assert not again.kind_boxes["quote"].isChecked()
     assert again.filters.tags.text() == "jobs" and again.filters.statuses["disputed"].isChecked()
     assert again.options() == definitions.load(project, "Jobs")
+
+
+def test_the_dialog_previews_what_the_note_will_hold(qtbot, window) -> None:  # noqa: ANN001
+    """The outline follows the choices (read on a thread): kinds, a bottom line, a filter
+    nothing matches says why."""
+    dialog = window.articles.briefing_dialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "• Claims:" in dialog.outline.text(), timeout=5000)
+    assert "• Quotes:" in dialog.outline.text() and "Bottom line" not in dialog.outline.text()
+    dialog.kind_boxes["quote"].setChecked(False)
+    dialog.bottom_line.setPlainText("Settled.")
+    qtbot.waitUntil(lambda: "• Quotes:" not in dialog.outline.text()
+                    and dialog.outline.text().startswith("• Bottom line"), timeout=5000)
+    qtbot.keyClicks(dialog.filters.tags, "no-such-tag")
+    qtbot.waitUntil(lambda: "No annotation of the chosen articles matches"
+                    in dialog.outline.text(), timeout=5000)
+    dialog.reject()
