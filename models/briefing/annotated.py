@@ -133,7 +133,8 @@ def _article(ctx: Ctx, source: Source) -> None:
                 ctx.comments.reference_run(p, cid)
                 del active[id(item)]
             for item in ending:  # shaded like the text around it, so a span is not broken
-                mark = replace(_MARK[item.kind], fill=fmt(active).fill)
+                # the label leads back to the item in its section
+                mark = replace(_MARK[item.kind], fill=fmt(active).fill, anchor=item.list_mark)
                 # In right-to-left text a mark before the (Latin) label keeps the span's
                 # last punctuation with the span instead of with the label.
                 wml.add_run(p, RLM + item.label if rtl else item.label, mark,
@@ -142,6 +143,7 @@ def _article(ctx: Ctx, source: Source) -> None:
                 cid = ctx.comments.add(comment_body(ctx, item), author=item.ann.annotator or author,
                                    date=item.ann.modified or item.ann.created)
                 ids[id(item)] = cid
+                wml.bookmark(p, item.text_mark, item.mark_id(True))  # the lists link here
                 wml.sub(p, "w:commentRangeStart", id=str(cid))
                 active[id(item)] = item
             c += 1

@@ -47,6 +47,19 @@ class Item:
     def kind(self) -> str:
         return self.ann.kind
 
+    # Internal links: the label in a list leads to the span in the annotated text and the
+    # label after the span back; bookmark names and ids are unique through the note.
+    @property
+    def list_mark(self) -> str:
+        return f"list_{self.label}"
+
+    @property
+    def text_mark(self) -> str:
+        return f"text_{self.label}"
+
+    def mark_id(self, in_text: bool) -> int:
+        return (KINDS.index(self.kind) * 2 + in_text) * 1_000_000 + int(self.label[1:])
+
 
 @dataclass
 class Note:

@@ -38,6 +38,11 @@ _INDENT = 567  # 1 cm: detail lines sit under the item they describe
 _CELL = 20     # 10 pt table text: tables hold more per line than body text
 
 
+def _to_text(ctx: Ctx, item: Item, f: wml.Fmt) -> wml.Fmt:
+    """`f` linking to the item's span in the annotated text, when the note has one."""
+    return replace(f, anchor=item.text_mark) if ctx.note.options.include_text else f
+
+
 def _in_language(item: Item, f: wml.Fmt) -> wml.Fmt:
     """`f` for the article's own words: their language tags the runs (spelling, Hebrew not
     taken for Arabic)."""
@@ -123,9 +128,13 @@ def _claim(ctx: Ctx, item: Item) -> None:
     # right-hand start, the quotation marks and final stop fall on the sides they belong.
     # The marks after the label and the status keep the three apart in that order.
     gap = (RLM + "  ") if rtl else "  "
-    ctx.para([_label(item), (gap, wml.PLAIN), status_chip(a.status), (gap, wml.PLAIN),
-              (quoted(text), _in_language(item, wml.PLAIN))], keep_next=True, after=40,
-             indent=_INDENT, hanging=_INDENT, rtl=rtl)
+    label, label_fmt = _label(item)
+    p = ctx.para([], keep_next=True, after=40, indent=_INDENT, hanging=_INDENT, rtl=rtl)
+    wml.bookmark(p, item.list_mark, item.mark_id(False))  # the annotated text links here
+    for piece, f in ((label, _to_text(ctx, item, label_fmt)), (gap, wml.PLAIN),
+                     status_chip(a.status), (gap, wml.PLAIN),
+                     (quoted(text), _in_language(item, wml.PLAIN))):
+        wml.add_run(p, piece, f, rtl_paragraph=rtl)
     meta = [f"Claimant: {ltr_tail(one_line(a.claimant))}" if a.claimant.strip() else
             "Claimant not recorded",
             ctx.note.cite(item), _tags(item)]
@@ -145,18 +154,26 @@ def _evidence_line(ctx: Ctx, e: Evidence) -> wml.Pieces:
     does not hold, the kind and its article instead of a label."""
     other = e.other
     if e.item is not None:
-        where = f"{e.item.label} ({ctx.note.cite(e.item)})"
+        bold = replace(_META, bold=True)
+        return [(f"{e.reads.capitalize()} ", bold),
+                (e.item.label, replace(bold, anchor=e.item.list_mark)),
+                (f" ({ctx.note.cite(e.item)}): ", bold), *_evidence_words(e)]
     else:
         title = one_line(e.article_title) or f"article {other.article_id}"
         where = f"a {KIND_LABELS[other.kind].lower()} in “{title}” (not in this note)"
+    return [(f"{e.reads.capitalize()} {where}: ", replace(_META, bold=True)),
+            *_evidence_words(e)]
+
+
+def _evidence_words(e: Evidence) -> wml.Pieces:
+    other = e.other
     who = other.speaker or other.claimant or ", ".join(other.participants)
     tail = f" — {ltr_tail(one_line(who))}" if who.strip() else ""
     cited = " · the status rests on it" if e.cites_status else ""
     words = quoted(_short(other.text))
     if is_rtl(words):  # Hebrew or Arabic inside this English line keeps its own order
         words = ltr_tail(words)
-    return [(f"{e.reads.capitalize()} {where}: ", replace(_META, bold=True)),
-            (words + tail + cited, _META)]
+    return [(words + tail + cited, _META)]
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -242,10 +259,14 @@ def _quote(ctx: Ctx, item: Item, style: str | None, layout: tuple[int, str],
     indent, align = layout
     f = _in_language(item, wml.PLAIN if style else wml.ITALIC)
     # Paragraph breaks inside a quote stay line breaks: one quote, one paragraph.
-    ctx.para([(quoted(text), f)], style=style, keep_next=True, rtl=rtl,
-             indent=0 if style else indent, after=40)
-    meta = [lead, item.label, ctx.note.cite(item), _tags(item)]
-    ctx.para([(" · ".join(m for m in meta if m), _META)], indent=indent,
+    p = ctx.para([], style=style, keep_next=True, rtl=rtl, indent=0 if style else indent,
+                 after=40)
+    wml.bookmark(p, item.list_mark, item.mark_id(False))
+    wml.add_run(p, quoted(text), f, rtl_paragraph=rtl)
+    before = f"{lead} · " if lead else ""
+    after = " · ".join(m for m in (ctx.note.cite(item), _tags(item)) if m)
+    ctx.para([(before, _META), (item.label, _to_text(ctx, item, _META)),
+              (f" · {after}" if after else "", _META)], indent=indent,
              align=_side(rtl, align), after=40 if _has_note(ctx, item) else 200,
              keep_next=_has_note(ctx, item))
     _note_paragraph(ctx, item, indent=indent, after=200, align=_side(rtl, align))
@@ -308,8 +329,9 @@ def _event_row(ctx: Ctx, item: Item) -> list[list[etree._Element]]:
     # One line per participant, each in its own direction (a list mixing Hebrew and
     # English names cannot be read in one line of either direction).
     who = [_cell(name) for name in a.participants if name.strip()]
-    ref = [_cell(item.label, replace(_label(item)[1], size=_CELL)),
-           _cell(ctx.note.cite(item), _META)]
+    label = _cell(item.label, _to_text(ctx, item, replace(_label(item)[1], size=_CELL)))
+    wml.bookmark(label, item.list_mark, item.mark_id(False))
+    ref = [label, _cell(ctx.note.cite(item), _META)]
     return [date_cell, what, [_cell(a.where) if a.where.strip() else _cell(*_NONE)],
             who or [_cell(*_NONE)], ref]
 

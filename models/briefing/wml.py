@@ -10,7 +10,7 @@ and table rows costs seconds. Child order inside w:pPr and w:rPr follows the sch
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from docx.oxml.ns import qn as _qn
@@ -41,6 +41,7 @@ class Fmt:
     superscript: bool = False
     style: str = ""         # character style id
     lang: str = ""          # the language of the words (an article's), e.g. "fr", "he"
+    anchor: str = ""        # a bookmark in this document the words link to
 
 
 PLAIN = Fmt()
@@ -127,9 +128,22 @@ def add_run(p: etree._Element, text: str, f: Fmt = PLAIN, *,
     Arabic stretches (and neutral ones that resolve right to left) get w:rtl, as Word writes
     them. Tabs and newlines become w:tab and w:br. Returns the last run."""
     r = p
+    parent = p
+    if f.anchor:  # an internal link: the runs inside one w:hyperlink
+        parent = SubElement(p, qn("w:hyperlink"))
+        parent.set(qn("w:anchor"), f.anchor)
+        parent.set(qn("w:history"), "1")
+        f = replace(f, anchor="")
     for piece, rtl in direction_runs(xml_safe(text), rtl_paragraph):
-        r = _one_run(p, piece, f, rtl)
+        r = _one_run(parent, piece, f, rtl)
     return r
+
+
+def bookmark(p: etree._Element, name: str, number: int) -> None:
+    """A place in the document named `name` (an internal link's target), at the end of
+    what `p` holds so far; `number` must be unique among the document's bookmarks."""
+    sub(p, "w:bookmarkStart", id=str(number), name=name)
+    sub(p, "w:bookmarkEnd", id=str(number))
 
 
 def _one_run(p: etree._Element, text: str, f: Fmt, rtl: bool) -> etree._Element:

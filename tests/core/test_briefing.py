@@ -1053,3 +1053,28 @@ def test_the_outline_says_what_the_note_will_hold(project, story, tmp_path):
     assert outline(project, BriefingOptions(tags=("nowhere",))) == [
         "No annotation of the chosen articles matches the chosen tags, people, statuses or "
         "dates; widen the choice and export again."]
+
+
+def test_labels_link_to_their_span_and_back(project, story, tmp_path):
+    """Every label in the lists links to its span in the annotated text and the label after
+    the span back; every link's bookmark exists, once; without the text, no links to it."""
+    anns = {a.text: a for a in project.annotations.list()}
+    project.links.add(anns["The numbers no longer add up."].id,
+                      anns["The terminal employs 340 people"].id, "contradicts")
+    doc, _ = export(project, tmp_path)
+    body = doc.element.body
+    marks = [b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))]
+    ids = [b.get(qn("w:id")) for b in body.iter(qn("w:bookmarkStart"))]
+    assert len(marks) == len(set(marks)) and len(ids) == len(set(ids))
+    anchors = [h.get(qn("w:anchor")) for h in body.iter(qn("w:hyperlink"))
+               if h.get(qn("w:anchor"))]
+    assert anchors and set(anchors) <= set(marks)
+    n = len(project.annotations.list())
+    assert sum(m.startswith("text_") for m in marks) == n  # one at each span
+    assert sum(m.startswith("list_") for m in marks) == n  # one at each item in its section
+    assert {a for a in anchors if a.startswith("text_")} == {m for m in marks
+                                                            if m.startswith("text_")}
+    assert "list_Q2" in anchors or "list_Q1" in anchors  # evidence and text labels lead back
+    doc, _ = export(project, tmp_path, "bare.docx", include_text=False)
+    assert not [h for h in doc.element.body.iter(qn("w:hyperlink"))
+                if (h.get(qn("w:anchor")) or "").startswith("text_")]
