@@ -111,7 +111,7 @@ class Annotator:
             return  # a field handing back what it shows (focus out, commit) changes nothing
         self.ws.keep_focus = True  # typing goes on in the field
         try:
-            kind = DateEditCommand if field == "date" else commands.EditFieldCommand
+            kind = commands.DateEditCommand if field == "date" else commands.EditFieldCommand
             session.push(kind(session, before, field, value))
         finally:
             self.ws.keep_focus = False
@@ -198,14 +198,6 @@ class Annotator:
     def edit_current(self) -> None:
         if self.current() is not None:
             self.details.focus_key_field()
-
-
-class DateEditCommand(commands.EditFieldCommand):
-    """Date is saved when finished, not as typed: each date saved is a step of its own
-    (keystrokes merge into one step; two dates in a row are two)."""
-
-    def id(self) -> int:  # noqa: A003 - Qt's name
-        return -1  # never merged (QUndoStack merges only commands with the same id != -1)
 
 
 def _same(stored: object, value: object) -> bool:

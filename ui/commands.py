@@ -157,6 +157,14 @@ class EditFieldCommand(_UpdateCommand):
         return True
 
 
+class DateEditCommand(EditFieldCommand):
+    """Date is saved when finished, not as typed: each date saved is a step of its own
+    (keystrokes merge into one step; two dates in a row are two)."""
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return -1  # never merged (QUndoStack merges only commands with the same id != -1)
+
+
 class SpanCommand(_UpdateCommand):
     def __init__(self, session: ProjectSession, before: Annotation, start: int,
                  end: int) -> None:
