@@ -187,6 +187,30 @@ def quote_marks(text: str) -> tuple[str, str]:
     return "\u201d", "\u201c"
 
 
+# Quotation marks by the language of the words (CLDR's), where they differ from English;
+# the inner pair is what a quotation inside takes.
+_MARKS_BY_LANGUAGE = {
+    "fr": ("« ", " »", "“", "”"), "ru": ("«", "»", "„", "“"), "es": ("«", "»", "“", "”"),
+    "de": ("„", "“", "‚", "‘"), "ja": ("「", "」", "『", "』"), "zh": ("“", "”", "‘", "’"),
+}
+
+
+def quoted_in(text: str, language: str) -> str:
+    """`quoted`, with the quotation marks of the words' language when it has its own
+    (French « », German „ “, Japanese 「 」); otherwise those of the script."""
+    marks = _MARKS_BY_LANGUAGE.get(language.split("-")[0].lower())
+    if marks is None:
+        return quoted(text)
+    text = text.strip()
+    if text[-1:] in ",、，" and len(text) > 1:
+        text = text[:-1].rstrip()
+    if text[:1] in "\"“”„«»‘’'״「『":
+        return text
+    opening, closing, inner_open, inner_close = marks
+    inner = str.maketrans({opening.strip(): inner_open, closing.strip(): inner_close})
+    return f"{opening}{text.translate(inner)}{closing}"
+
+
 def quoted(text: str) -> str:
     """Text in the quotation marks of its script unless it already carries its own. A
     comma the span ends on is left out (“safe,” reads “safe”; the stored text keeps it),

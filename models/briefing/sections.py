@@ -17,6 +17,7 @@ from models.briefing.docx_text import (
     one_line,
     plural,
     quoted,
+    quoted_in,
     short_date,
 )
 from models.briefing.evidence import Evidence
@@ -133,7 +134,8 @@ def _claim(ctx: Ctx, item: Item) -> None:
     wml.bookmark(p, item.list_mark, item.mark_id(False))  # the annotated text links here
     for piece, f in ((label, _to_text(ctx, item, label_fmt)), (gap, wml.PLAIN),
                      status_chip(a.status), (gap, wml.PLAIN),
-                     (quoted(text), _in_language(item, wml.PLAIN))):
+                     (quoted_in(text, item.source.article.language),
+                      _in_language(item, wml.PLAIN))):
         wml.add_run(p, piece, f, rtl_paragraph=rtl)
     meta = [f"Claimant: {ltr_tail(one_line(a.claimant))}" if a.claimant.strip() else
             "Claimant not recorded",
@@ -262,7 +264,7 @@ def _quote(ctx: Ctx, item: Item, style: str | None, layout: tuple[int, str],
     p = ctx.para([], style=style, keep_next=True, rtl=rtl, indent=0 if style else indent,
                  after=40)
     wml.bookmark(p, item.list_mark, item.mark_id(False))
-    wml.add_run(p, quoted(text), f, rtl_paragraph=rtl)
+    wml.add_run(p, quoted_in(text, item.source.article.language), f, rtl_paragraph=rtl)
     before = f"{lead} · " if lead else ""
     after = " · ".join(m for m in (ctx.note.cite(item), _tags(item)) if m)
     ctx.para([(before, _META), (item.label, _to_text(ctx, item, _META)),

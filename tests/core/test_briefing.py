@@ -248,6 +248,16 @@ def test_quotes_show_without_a_trailing_comma_and_nest_their_marks():
     assert quoted("“Already quoted,”") == "“Already quoted,”"  # its own marks: as it is
 
 
+def test_quotation_marks_follow_the_language_of_the_words():
+    from models.briefing.docx_text import quoted_in
+
+    assert quoted_in("Nous continuerons,", "fr") == "« Nous continuerons »"
+    assert quoted_in("Wir bleiben „hier“.", "de") == "„Wir bleiben ‚hier‘.“"
+    assert quoted_in("引き続き努力する", "ja") == "「引き続き努力する」"
+    assert quoted_in("We stay.", "en") == "“We stay.”"
+    assert quoted_in("«Déjà»", "fr") == "«Déjà»"  # its own marks: as written
+
+
 def test_bottom_line_comes_first_or_not_at_all(project, story, tmp_path, capsys):
     """Given on the command line (a file, or \\n between lines): first after the title block,
     a bullet for each "- " line; without one the note has no such heading."""
