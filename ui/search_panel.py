@@ -4,6 +4,7 @@ selected, or selects the annotation. The search itself is models/search.py."""
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
+from models.errors import BriefmarkError
 from models.project import Project
 from models.search import Filters, Hit, SearchResult, iter_search
 from models.values import KINDS, STATUSES
@@ -159,7 +162,13 @@ class SearchPanel(ProjectPanel):
         deadline = time.perf_counter() + SLICE_S
         done = False
         while not done:  # at least one article a slice, however slow the machine
-            found = next(p.groups, None)
+            try:
+                found = next(p.groups, None)
+            except (BriefmarkError, SQLAlchemyError, sqlite3.Error) as exc:
+                self._stop()  # another program removed or damaged the file meanwhile
+                self.status.setText(f"The search stopped: the project could not be read "
+                                    f"({getattr(exc, 'orig', exc)}). Search again.")
+                return
             if found is None:
                 done = True
                 break
