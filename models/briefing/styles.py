@@ -58,10 +58,22 @@ _EXTRA_STYLES = {
 }
 
 
+def _a4(document: Document) -> Document:
+    """python-docx's blank document is US Letter; a note without a house template is A4
+    (most of the world's paper) with 2.5 cm margins. A template keeps its own page."""
+    from docx.shared import Cm, Mm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = section.bottom_margin = Cm(2.5)
+    return document
+
+
 def open_document(template: Path | None) -> Document:
     """A blank document, or the house template with its body emptied."""
     if template is None:
-        return docx.Document()
+        return _a4(docx.Document())
     template = Path(template).expanduser()
     if not template.is_file():
         what = "is a folder" if template.is_dir() else "does not exist"

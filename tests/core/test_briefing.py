@@ -1088,3 +1088,15 @@ def test_labels_link_to_their_span_and_back(project, story, tmp_path):
     doc, _ = export(project, tmp_path, "bare.docx", include_text=False)
     assert not [h for h in doc.element.body.iter(qn("w:hyperlink"))
                 if (h.get(qn("w:anchor")) or "").startswith("text_")]
+
+
+def test_a_note_without_a_template_is_a4_and_its_tables_fit_the_page(project, story,
+                                                                      tmp_path):
+    doc, _ = export(project, tmp_path)
+    section = doc.sections[-1]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    text_width = section.page_width.twips - section.left_margin.twips - \
+        section.right_margin.twips
+    for tbl in doc.element.body.iter(qn("w:tbl")):
+        width = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+        assert abs(int(width.get(qn("w:w"))) - text_width) <= 1
