@@ -113,9 +113,15 @@ def test_acknowledged_edits_survive_kill_9(tmp_path: Path, seed: int) -> None:
     path, article = _make(tmp_path)
     rng = random.Random(seed)
     acknowledged: list[list[str]] = []
+    in_flight: set[str] = set()  # deletes that may have been committed, not acknowledged
     for _ in range(2):  # two kills on the same file, each after a random while
         script = WRITER.format(repo=str(REPO), path=str(path), article=article)
-        acknowledged += _run_and_kill(script, rng.uniform(1.2, 2.2))
+        lines = _run_and_kill(script, rng.uniform(1.2, 2.2))
+        # Killed between a delete's commit and its "del" line, the writer leaves a tag
+        # acknowledged and gone: the delete was asked for, only its answer was lost.
+        if lines and lines[-1][0] == "note" and int(lines[-1][2]) % 3 == 0:
+            in_flight.add(lines[-1][1])
+        acknowledged += lines
     assert len(acknowledged) > 20, "the writer should have acknowledged many edits"
     _check_sound(path)
     tagged = {u for op, u, *_ in acknowledged if op == "tag"}
@@ -123,12 +129,12 @@ def test_acknowledged_edits_survive_kill_9(tmp_path: Path, seed: int) -> None:
     notes = {u: f"note {rest[0]}" for op, u, *rest in acknowledged if op == "note"}
     with Project.open(path) as p:
         stored = {a.uuid: a for a in p.annotations.list(article_id=article)}
-    for uuid in tagged - deleted:
+    for uuid in tagged - deleted - in_flight:
         assert uuid in stored, "an acknowledged tag was lost"
     for uuid in deleted:
         assert uuid not in stored, "an acknowledged delete came back"
     for uuid, note in notes.items():
-        if uuid not in deleted:
+        if uuid not in deleted and uuid not in in_flight:
             assert stored[uuid].note == note, "an acknowledged note was lost"
 
 
