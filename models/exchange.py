@@ -9,17 +9,16 @@ a file without them (written before links) reads as before.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import json
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from models.anchoring import place
 from models.errors import BriefmarkError, ValidationError
+from models.gc_pause import no_cycle_collection
 from models.json_export import ANNOTATION_KEYS, ARTICLE_KEYS, FORMAT, VERSION, write_json
 from models.link_exchange import (
     LinkImport,
@@ -41,22 +40,8 @@ def export_json(project: Project, *, article_ids: Iterable[int] = (),
     can never differ."""
     buf = io.BytesIO()
     write_json(project, buf, article_ids=article_ids, kinds=kinds)
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return json.loads(buf.getvalue())
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Building hundreds of thousands of dicts and lists (none of them cyclic) sets off the
-    cycle collector again and again, each pass over everything built so far: 40 % of a
-    5,000-article export. It is switched back on (if it was on) when done."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -66,7 +51,7 @@ def dumps(data: dict[str, Any]) -> str:
     token (about 13 s for a 5,000-article project); `_indented` lays out the same text
     with C-encoded strings. Values it does not know fall back to the standard library."""
     try:
-        with _no_cycle_collection():
+        with no_cycle_collection():
             return _indented(data, "\n") + "\n"
     except (_Unusual, TypeError, ValueError, RecursionError):  # the library says what it says
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

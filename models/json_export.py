@@ -11,7 +11,6 @@ through the same repairs as listing does (models/row_values.py), so both agree.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Callable, Iterable
 from typing import IO, TYPE_CHECKING, Any
@@ -19,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 from sqlalchemy import Connection, literal_column, select
 
 from models.errors import NotFoundError, ValidationError
+from models.gc_pause import no_cycle_collection
 from models.link_exchange import link_json, read_links
 from models.row_values import annotation_from_row, article_from_row
 from models.schema import AnnotationRow, AnnotationTagRow, ArticleRow
@@ -75,9 +75,7 @@ def write_json(project: Project, out: IO[bytes], *, article_ids: Iterable[int] =
     kinds = list(kinds)
     if unknown := set(kinds) - set(KINDS):
         raise ValidationError(f"Kind {sorted(unknown)[0]!r} is unknown.")
-    was_on = gc.isenabled()
-    gc.disable()  # nothing here is cyclic; the collector would only rescan the chunk
-    try:
+    with no_cycle_collection():
         with project.reading() as con:
             con.begin()  # one read transaction: one snapshot from first byte to last
             ids = list(article_ids) or list(
@@ -98,9 +96,6 @@ def write_json(project: Project, out: IO[bytes], *, article_ids: Iterable[int] =
         tail = "\n ],\n \"links\": [" + ("\n  " + ",\n  ".join(links) + "\n ]" if links
                                            else "]") + "\n}\n"
         out.write(tail.encode("utf-8"))
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _chunk(con: Connection, part: list[int], kinds: list[str], exported: set[str]) -> bytes:

@@ -12,11 +12,9 @@ a number belongs, participants that are not JSON) are repaired as everywhere els
 
 from __future__ import annotations
 
-import gc
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from itertools import chain, compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
@@ -24,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 from sqlalchemy import text as sql
 
 from models.event_dates import date_bounds, date_sort_key, precision, show_date
+from models.gc_pause import no_cycle_collection
 from models.row_values import as_int, as_text, participant_names
 from models.textsearch import fold
 
@@ -178,22 +177,8 @@ def project_timeline(project: Project, *, person: str = "", tag: str = "",
                      article_ids: Iterable[int] | None = None) -> Timeline:
     """Events of the whole project (or of `article_ids`), with `person` among their
     participants (part of a name, folded as Find does) and/or a `tag` (any case)."""
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _timeline(project, person, tag, article_ids)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Tens of thousands of tuples and strings (none cyclic) would set the cycle collector
-    off again and again, each pass over all built so far. Switched back on, if it was on,
-    when done."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _timeline(project: Project, person: str, tag: str,

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from models.errors import BriefmarkError
 from models.values import KINDS
 from ui.background_read import BackgroundRead
-from ui.note_choice import ArticleChecklist, NoteFilters
+from ui.note_choice import ArticleChecklist, NoteFilters, wrap
 from ui.theme import KIND_LABELS
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ class BriefingExportDialog(QDialog):
         saved_row = QHBoxLayout()
         saved_row.addWidget(self.saved, 1)
         saved_row.addWidget(self.save_button)
-        form.addRow("Saved notes:", _wrap(saved_row))
+        form.addRow("Saved notes:", wrap(saved_row))
         form.addRow("Title:", self.title)
         form.addRow("Bottom line:", self.bottom_line)
         scope = QVBoxLayout()
@@ -123,14 +123,14 @@ class BriefingExportDialog(QDialog):
         scope.addWidget(self.scope_all)
         scope.addWidget(self.scope_some)
         scope.addWidget(self.articles)
-        form.addRow("Articles:", _wrap(scope))
+        form.addRow("Articles:", wrap(scope))
         form.addRow("Only:", self.filters)
-        form.addRow("Sections:", _wrap(kinds_row))
+        form.addRow("Sections:", wrap(kinds_row))
         form.addRow("", self.include_text)
         form.addRow("", self.include_notes)
         form.addRow("Quotes:", self.quotes_by)
         form.addRow("Claims:", self.claims_by)
-        form.addRow("House template:", _wrap(template_row))
+        form.addRow("House template:", wrap(template_row))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._export)
@@ -364,10 +364,3 @@ def file_stem(title: str, limit: int = 60) -> str:
         head = stem[:limit + 1]  # a space just past the limit ends a whole word
         stem = head.rsplit(" ", 1)[0] if " " in head else stem[:limit]
     return stem.strip(" -_") or "Briefing note"
-
-
-def _wrap(layout) -> QWidget:  # noqa: ANN001
-    w = QWidget()
-    layout.setContentsMargins(0, 0, 0, 0)
-    w.setLayout(layout)
-    return w

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from models.links import LINK_LABELS, LINK_TYPES
 from models.project import Project
 from models.search import search_project
+from models.short_text import shorten
 from models.values import Annotation
-from ui.links_view import in_quotes, shorten
+from ui.links_view import in_quotes
 from ui.theme import KIND_LABELS
 
 ROLE = Qt.ItemDataRole.UserRole

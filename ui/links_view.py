@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.links import LinkEnd
+from models.short_text import shorten
 from ui.theme import KIND_LABELS
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -26,17 +27,6 @@ def in_quotes(text: str, limit: int) -> str:
     """`text` shortened and in quotation marks, unless it starts with its own."""
     short = shorten(text, limit)
     return short if short[:1] in "\"“„«‘'" else f"“{short}”"
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` on one line, cut at a word boundary before `limit` characters, with "…"."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1]
-    if " " in cut[limit // 2:]:
-        cut = cut[:cut.rindex(" ")]
-    return cut.rstrip(" ,;:") + "…"
 
 
 class LinksView(QWidget):

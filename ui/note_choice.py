@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -107,8 +108,8 @@ class NoteFilters(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Tags:", self.tags)
         form.addRow("People:", self.people)
-        form.addRow("Claims that are:", _wrap(statuses))
-        form.addRow("Events dated:", _wrap(dates))
+        form.addRow("Claims that are:", wrap(statuses))
+        form.addRow("Events dated:", wrap(dates))
 
     def set_values(self, tags: Iterable[str], people: Iterable[str],
                    statuses: Iterable[str], date_from: str, date_to: str) -> None:
@@ -144,7 +145,8 @@ def _list_field(placeholder: str, words: list[str]) -> QLineEdit:
     return edit
 
 
-def _wrap(layout: QHBoxLayout) -> QWidget:
+def wrap(layout: QLayout) -> QWidget:
+    """A layout as one widget, without margins (a form row holding several)."""
     w = QWidget()
     layout.setContentsMargins(0, 0, 0, 0)
     w.setLayout(layout)

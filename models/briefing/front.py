@@ -21,6 +21,7 @@ from models.briefing.docx_text import (
 )
 from models.event_dates import date_bounds, date_sort_key
 from models.kinds import KIND_PLURALS, STATUS_LABELS, STATUS_ORDER
+from models.short_text import shorten
 
 _LABEL = wml.Fmt(bold=True, colour=wml.GREY)
 _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
@@ -290,9 +291,7 @@ def page_footer(ctx: Ctx) -> None:
     wml.sub(ppr, "w:jc", val="center")
     f = wml.SMALL_GREY
     title = one_line(ctx.note.title)
-    if len(title) > 55:  # at a word boundary: "Harbour council votes to…", not "vo…"
-        cut = title[:54]
-        title = (cut[:cut.rindex(" ")] if " " in cut[20:] else cut).rstrip(" ,;:–-") + "…"
+    title = shorten(title, 55)  # at a word boundary: "Harbour council votes to…"
     wml.add_run(p, f"{ltr_tail(title)} · Page ", f)
     wml.simple_field(p, "PAGE", "1", f)
     wml.add_run(p, " of ", f)

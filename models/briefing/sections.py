@@ -33,6 +33,7 @@ from models.kinds import (
     STATUS_ORDER,
     hex_rgb,
 )
+from models.short_text import shorten
 
 _META = wml.SMALL_GREY
 _INDENT = 567  # 1 cm: detail lines sit under the item they describe
@@ -172,15 +173,10 @@ def _evidence_words(e: Evidence) -> wml.Pieces:
     who = other.speaker or other.claimant or ", ".join(other.participants)
     tail = f" — {ltr_tail(one_line(who))}" if who.strip() else ""
     cited = " · the status rests on it" if e.cites_status else ""
-    words = quoted(_short(other.text))
+    words = quoted(shorten(other.text, 160))
     if is_rtl(words):  # Hebrew or Arabic inside this English line keeps its own order
         words = ltr_tail(words)
     return [(words + tail + cited, _META)]
-
-
-def _short(text: str, limit: int = 160) -> str:
-    text = one_line(text)
-    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def disagreements(ctx: Ctx) -> None:
