@@ -1100,3 +1100,20 @@ def test_a_note_without_a_template_is_a4_and_its_tables_fit_the_page(project, st
     for tbl in doc.element.body.iter(qn("w:tbl")):
         width = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
         assert abs(int(width.get(qn("w:w"))) - text_width) <= 1
+
+
+def test_bad_choices_are_refused_with_what_to_do(project, story, tmp_path, capsys):
+    """A date that is no date, or a note saved without a name: one line that says what to
+    write, no file written, nothing saved."""
+    import main as entry
+    from models.briefing import definitions
+
+    out = tmp_path / "bad.docx"
+    assert entry.main(["export", str(project.path), "--format", "docx", "-o", str(out),
+                       "--from", "soon"]) != 0
+    err = capsys.readouterr().err
+    assert "YYYY" in err and "Traceback" not in err and not out.exists()
+    assert entry.main(["export", str(project.path), "--format", "docx", "-o", str(out),
+                       "--save-note", "   "]) != 0
+    assert "Give the note a name" in capsys.readouterr().err
+    assert definitions.names(project) == [] and not out.exists()
